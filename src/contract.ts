@@ -1,0 +1,227 @@
+/**
+ * The backend contract (../shared/CONTRACT.md, version 1) as zod schemas.
+ *
+ * This is the one definition of every request and response: the browser client
+ * validates responses with it, the reference backend validates requests with it,
+ * and `npm run build` publishes it as JSON Schema in `dist/contract/`.
+ * `zod/mini` keeps the browser bundle small (about 5 kB gzip instead of 25).
+ *
+ * Requests are strict (unknown keys are refused with `invalid_field`); responses
+ * are not (unknown keys are dropped, servers may add fields later).
+ */
+import * as z from 'zod/mini';
+
+export const CONTRACT_VERSION = 1;
+
+/** Field rules of the contract (defaults; the widget may be configured tighter). */
+export const RULES = {
+  usernameMin: 4,
+  usernameMax: 32,
+  /** Starts with a letter; letters, digits, `_`, `-`, `.` (Unicode letters and digits). */
+  usernamePattern: /^\p{L}[\p{L}\p{N}_.-]*$/u,
+  passwordMin: 8,
+  passwordMax: 64,
+  emailMax: 254,
+  /** Pragmatic syntax check: one `@`, no spaces, a dot in the domain. */
+  emailPattern: /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/,
+  e164Pattern: /^\+[1-9]\d{6,14}$/,
+  countryPattern: /^[A-Z]{2}$/,
+  localePattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/,
+  codeMin: 4,
+  codeMax: 8,
+  /** Ids go into URL paths: keep them to URL-safe characters. */
+  idPattern: /^[A-Za-z0-9_-]{1,128}$/,
+} as const;
+
+/** Fields an error may point at (`error.field`). */
+export const FIELDS = [
+  'username', 'password', 'country', 'channel', 'email', 'phone',
+  'captcha', 'code', 'termsAccepted', 'locale', 'requestId',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Error codes of the contract's table, plus the client-side ones. */
+export const SERVER_ERROR_CODES = [
+  'invalid_field', 'captcha_invalid', 'captcha_expired', 'username_taken',
+  'email_taken', 'phone_taken', 'rate_limited', 'code_invalid', 'code_expired',
+  'too_many_attempts', 'request_expired', 'password_weak',
+] as const;
+export const CLIENT_ERROR_CODES = ['network', 'timeout', 'bad_response'] as const;
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+/** A server may send codes the widget does not know; it then shows `message`. */
+export type ErrorCode = ServerErrorCode | ClientErrorCode | (string & {});
+
+export const Channel = z.enum(['email', 'sms']);
+export type Channel = z.infer<typeof Channel>;
+
+const id = z.string().check(z.regex(RULES.idPattern));
+const country = z.string().check(z.regex(RULES.countryPattern));
+const locale = z.string().check(z.maxLength(35), z.regex(RULES.localePattern));
+const username = z.string().check(
+  z.minLength(RULES.usernameMin),
+  z.maxLength(RULES.usernameMax),
+  z.regex(RULES.usernamePattern),
+);
+const email = z.string().check(z.maxLength(RULES.emailMax), z.regex(RULES.emailPattern));
+const phone = z.string().check(z.regex(RULES.e164Pattern));
+const seconds = z.int().check(z.minimum(0), z.maximum(86_400 * 365));
+const code = z.string().check(z.regex(/^\d{4,8}$/));
+
+// ---------------------------------------------------------------- errors
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string().check(z.minLength(1), z.maxLength(100)),
+    message: z.string().check(z.maxLength(1000)),
+    field: z.optional(z.string()),
+    retryAfter: z.optional(z.number().check(z.minimum(0))),
+    attemptsLeft: z.optional(z.int().check(z.minimum(0))),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// ---------------------------------------------------------------- captcha
+
+export const CaptchaKind = z.enum(['image', 'pow']);
+export type CaptchaKind = z.infer<typeof CaptchaKind>;
+
+export const ImageChallenge = z.object({
+  kind: z.literal('image'),
+  captchaId: id,
+  image: z.string().check(
+    z.maxLength(200_000),
+    z.regex(/^data:image\/(svg\+xml|png|jpeg|gif|webp)[;,]/),
+  ),
+  length: z.int().check(z.minimum(1), z.maximum(12)),
+  expiresIn: seconds,
+});
+export type ImageChallenge = z.infer<typeof ImageChallenge>;
+
+export const PowChallenge = z.object({
+  kind: z.literal('pow'),
+  captchaId: id,
+  algorithm: z.literal('SHA-256'),
+  salt: z.string().check(z.minLength(1), z.maxLength(256)),
+  challenge: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  // A cap keeps a hostile server from making the browser search forever.
+  maxNumber: z.int().check(z.minimum(1), z.maximum(10_000_000)),
+  expiresIn: seconds,
+});
+export type PowChallenge = z.infer<typeof PowChallenge>;
+
+export const Challenge = z.discriminatedUnion('kind', [ImageChallenge, PowChallenge]);
+export type Challenge = z.infer<typeof Challenge>;
+
+export const CaptchaAnswer = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('image'),
+    captchaId: id,
+    answer: z.string().check(z.minLength(1), z.maxLength(12), z.regex(/^[^a-z]*$/)),
+  }),
+  z.strictObject({
+    kind: z.literal('pow'),
+    captchaId: id,
+    answer: z.int().check(z.minimum(0)),
+  }),
+  z.strictObject({
+    kind: z.literal('token'),
+    provider: z.string().check(z.minLength(1), z.maxLength(64)),
+    token: z.string().check(z.minLength(1), z.maxLength(4096)),
+  }),
+]);
+export type CaptchaAnswer = z.infer<typeof CaptchaAnswer>;
+
+// ---------------------------------------------------------------- user names
+
+export const UsernameAvailability = z.object({ available: z.boolean() });
+export type UsernameAvailability = z.infer<typeof UsernameAvailability>;
+
+// ---------------------------------------------------------------- verification codes
+
+const sendBase = {
+  username,
+  country,
+  captcha: CaptchaAnswer,
+  locale,
+};
+
+export const SendCodeRequest = z.discriminatedUnion('channel', [
+  z.strictObject({ ...sendBase, channel: z.literal('email'), email }),
+  z.strictObject({ ...sendBase, channel: z.literal('sms'), phone }),
+]);
+export type SendCodeRequest = z.infer<typeof SendCodeRequest>;
+
+export const ResendCodeRequest = z.strictObject({});
+export type ResendCodeRequest = z.infer<typeof ResendCodeRequest>;
+
+export const CodeSent = z.object({
+  requestId: id,
+  channel: Channel,
+  destination: z.string().check(z.minLength(1), z.maxLength(300)),
+  codeLength: z.int().check(z.minimum(RULES.codeMin), z.maximum(RULES.codeMax)),
+  expiresIn: seconds,
+  resendAfter: seconds,
+});
+export type CodeSent = z.infer<typeof CodeSent>;
+
+// ---------------------------------------------------------------- accounts
+
+const createBase = {
+  requestId: id,
+  code,
+  username,
+  password: z.string().check(z.minLength(1), z.maxLength(1024)),
+  country,
+  termsAccepted: z.literal(true),
+  locale,
+};
+
+export const CreateAccountRequest = z.discriminatedUnion('channel', [
+  z.strictObject({ ...createBase, channel: z.literal('email'), email }),
+  z.strictObject({ ...createBase, channel: z.literal('sms'), phone }),
+]);
+export type CreateAccountRequest = z.infer<typeof CreateAccountRequest>;
+
+export const Session = z.object({
+  token: z.string().check(z.minLength(1), z.maxLength(8192)),
+  expiresIn: seconds,
+});
+export type Session = z.infer<typeof Session>;
+
+export const AccountCreated = z.object({
+  userId: z.string().check(z.minLength(1), z.maxLength(128)),
+  username: z.string().check(z.minLength(1), z.maxLength(128)),
+  session: z.optional(Session),
+});
+export type AccountCreated = z.infer<typeof AccountCreated>;
+
+/** Every schema by name, for the JSON Schema export. */
+export const SCHEMAS = {
+  ErrorBody,
+  ImageChallenge,
+  PowChallenge,
+  Challenge,
+  CaptchaAnswer,
+  UsernameAvailability,
+  SendCodeRequest,
+  ResendCodeRequest,
+  CodeSent,
+  CreateAccountRequest,
+  AccountCreated,
+} as const;
+
+// ---------------------------------------------------------------- events
+
+export type Step = 'form' | 'code' | 'done';
+
+export interface CountryChangeDetail { country: string; callingCode: string | null }
+export interface ChannelChangeDetail { channel: Channel }
+export interface StepChangeDetail { step: Step }
+export interface CodeSentDetail {
+  channel: Channel; destination: string; codeLength: number; expiresIn: number; resendAfter: number;
+}
+export interface RegisterSuccessDetail {
+  userId: string; username: string; country: string; channel: Channel; session?: Session;
+}
+export interface RegisterErrorDetail { code: ErrorCode; message: string; field?: string }
