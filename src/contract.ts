@@ -142,7 +142,10 @@ export type UsernameAvailability = z.infer<typeof UsernameAvailability>;
 const sendBase = {
   username,
   country,
-  captcha: CaptchaAnswer,
+  // Optional in the schema only so that a widget with captcha="none" can talk to a
+  // server that needs none; a server that wants one refuses its absence with
+  // `invalid_field` on `captcha` (the reference backend does).
+  captcha: z.optional(CaptchaAnswer),
   locale,
 };
 
