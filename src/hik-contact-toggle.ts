@@ -1,0 +1,310 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { localized, msg, str } from '@lit/localize';
+import { RULES, type Channel } from './contract.ts';
+import { lightRenderRoot, uniqueId } from './light-dom.ts';
+import { getLocale } from './localization.ts';
+import { loadPhone, type PhoneCheck, type PhoneTools } from './phone.ts';
+import { styles } from './hik-contact-toggle.styles.ts';
+
+export interface ChannelSelectDetail { channel: Channel }
+export interface ContactInputDetail { channel: Channel; email: string; phone: string; e164: string | null }
+/** Localized error text per field, set by the root (server errors, its own checks). */
+export interface ContactErrors { email?: string; phone?: string }
+
+const ALL_CHANNELS: readonly Channel[] = ['email', 'sms'];
+
+/** `"email sms"` ⇄ `['email', 'sms']`, ignoring unknown words. */
+const channelsConverter = {
+  fromAttribute: (value: string | null): Channel[] =>
+    (value ?? '').split(/\s+/).filter((c): c is Channel => (ALL_CHANNELS as string[]).includes(c)),
+  toAttribute: (value: Channel[]) => value.join(' '),
+};
+
+/** Significant characters of a phone number: what the caret is kept next to. */
+const countSignificant = (text: string) => text.replace(/[^\d+]/g, '').length;
+
+/**
+ * The choice between registering by email address or by mobile phone number, and
+ * the input for the chosen way. Renders into light DOM so that its inputs belong to
+ * the parent's form (autofill, password managers).
+ *
+ * @summary Email / mobile phone choice and inputs of `<hik-register>`.
+ * @fires hik-channel-select - `{ channel }`, when the user picks the other way.
+ * @fires hik-contact-input - `{ channel, email, phone, e164 }`, on every edit of either input.
+ * @cssprop [--hik-color-text=CanvasText] - text colour
+ * @cssprop [--hik-color-muted=GrayText] - "Select a country first" hint colour
+ * @cssprop [--hik-color-border=GrayText] - input and prefix border
+ * @cssprop [--hik-color-surface=Canvas] - country code prefix background
+ * @cssprop [--hik-color-background=Field] - input background
+ * @cssprop [--hik-color-accent=AccentColor] - radio buttons
+ * @cssprop [--hik-color-error] - error text and invalid border
+ * @cssprop [--hik-color-focus=Highlight] - focus outline
+ * @cssprop [--hik-radius=6px] - corner radius
+ * @cssprop [--hik-space=0.75rem] - space below the radio group
+ * @cssprop [--hik-font-family] - font
+ */
+@localized()
+@customElement('hik-contact-toggle')
+export class HikContactToggle extends LitElement {
+  /** The chosen way: `email` or `sms`. */
+  @property() channel: Channel = 'email';
+
+  /** The ways offered (attribute: space-separated). With one, no radio group is shown. */
+  @property({ converter: channelsConverter }) channels: Channel[] = [...ALL_CHANNELS];
+
+  /** The chosen country, ISO 3166-1 alpha-2 (phone numbers are checked for it). */
+  @property() country: string | null = null;
+
+  /** The country's calling code without `+` (`"44"`), shown before the phone input. */
+  @property({ attribute: 'calling-code' }) callingCode: string | null = null;
+
+  /** The email address as typed (trimmed when the field is left). */
+  @property() email = '';
+
+  /** The phone number as typed, in national format (`07700 900123`). */
+  @property() phone = '';
+
+  /** Localized errors to show on the fields; they win over the element's own checks. */
+  @property({ attribute: false }) errors: ContactErrors = {};
+
+  /** Disables the radios and the inputs. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private ownErrors: ContactErrors = {};
+  @state() private tools: PhoneTools | null = null;
+
+  private readonly ids = uniqueId('hik-contact');
+
+  protected override createRenderRoot() {
+    return lightRenderRoot(this, styles);
+  }
+
+  /** The phone number in E.164 (`+447400123456`) when it is valid for the country, else null. */
+  get e164(): string | null {
+    if (!this.tools || !this.country) return null;
+    return this.tools.toE164(this.phone, this.country);
+  }
+
+  /**
+   * Checks the visible field, shows the message next to it and returns whether it is
+   * valid. Waits for the phone library when the phone way is chosen.
+   */
+  async validate(): Promise<boolean> {
+    await this.updateComplete;
+    const channel = this.activeChannel;
+    if (channel === 'sms') await this.ensureTools();
+    const error = channel === 'email' ? this.emailError() : this.phoneError();
+    this.ownErrors = { ...this.ownErrors, [channel === 'email' ? 'email' : 'phone']: error };
+    await this.updateComplete;
+    return !error;
+  }
+
+  /** Focuses the visible input. */
+  override focus(options?: FocusOptions) {
+    this.querySelector<HTMLInputElement>('.hik-contact__input')?.focus(options);
+  }
+
+  /** The way actually shown: `channel` if offered, else the first offered way. */
+  private get activeChannel(): Channel {
+    const offered = this.channels.length ? this.channels : ALL_CHANNELS;
+    return offered.includes(this.channel) ? this.channel : offered[0];
+  }
+
+  private get countryCode(): string | null {
+    return this.country ? this.country.toUpperCase() : null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (this.activeChannel === 'sms' && !this.tools) void this.ensureTools();
+    if (changed.has('country') && changed.get('country') !== undefined) this.onCountryChanged();
+  }
+
+  private async ensureTools(): Promise<PhoneTools> {
+    const tools = this.tools ?? (await loadPhone());
+    if (!this.tools) {
+      this.tools = tools;
+      if (this.countryCode && this.phone) this.phone = tools.format(this.phone, this.countryCode);
+    }
+    return tools;
+  }
+
+  private onCountryChanged() {
+    const country = this.countryCode;
+    if (this.tools && country && this.phone) this.phone = this.tools.format(this.phone, country);
+    // An error shown for the old country ("Select a country first") is stale now.
+    if (this.ownErrors.phone !== undefined && this.tools) this.ownErrors = { ...this.ownErrors, phone: this.phoneError() };
+  }
+
+  private emailError(): string {
+    const email = this.email.trim();
+    if (!email) return msg('Enter an email address', { desc: 'Email field is empty' });
+    if (email.length > RULES.emailMax || !RULES.emailPattern.test(email)) {
+      return msg('Enter a valid email address, like name@example.com', { desc: 'Email is not a valid address' });
+    }
+    return '';
+  }
+
+  private phoneError(): string {
+    const country = this.countryCode;
+    // Without a country no number can be checked, typed or not: that is the next step.
+    if (!country) return msg('Select a country first', { desc: 'A phone number needs the country chosen first' });
+    const check: PhoneCheck = this.tools ? this.tools.validate(this.phone, country) : 'invalid';
+    return phoneMessage(check, countryName(country));
+  }
+
+  private select(channel: Channel) {
+    if (channel === this.activeChannel) return;
+    this.channel = channel;
+    this.dispatchEvent(new CustomEvent<ChannelSelectDetail>('hik-channel-select', { detail: { channel }, bubbles: true }));
+  }
+
+  private emitInput() {
+    const detail: ContactInputDetail = {
+      channel: this.activeChannel, email: this.email.trim(), phone: this.phone, e164: this.e164,
+    };
+    this.dispatchEvent(new CustomEvent<ContactInputDetail>('hik-contact-input', { detail, bubbles: true }));
+  }
+
+  private onEmailInput(event: InputEvent) {
+    this.email = (event.target as HTMLInputElement).value;
+    // Before the first blur there is no message; once there is one, it follows the typing.
+    if (this.ownErrors.email) this.ownErrors = { ...this.ownErrors, email: this.emailError() };
+    this.emitInput();
+  }
+
+  private onEmailBlur() {
+    this.email = this.email.trim();
+    this.ownErrors = { ...this.ownErrors, email: this.emailError() };
+  }
+
+  private onPhoneInput(event: InputEvent) {
+    const input = event.target as HTMLInputElement;
+    let text = input.value;
+    let caret = input.selectionStart ?? text.length;
+    const atEnd = caret === text.length;
+    // Backspace right after a space or bracket would only remove that separator, which
+    // the formatter puts straight back: remove the digit before it instead.
+    if (event.inputType === 'deleteContentBackward' && countSignificant(text) === countSignificant(this.phone)) {
+      const before = text.slice(0, caret).replace(/[\d+](?=[^\d+]*$)/, '');
+      text = before + text.slice(caret);
+      caret = before.length;
+    }
+    const significantBefore = countSignificant(text.slice(0, caret));
+    const formatted = this.tools && this.countryCode ? this.tools.format(text, this.countryCode) : text;
+    input.value = formatted;
+    this.phone = formatted;
+    const position = atEnd ? formatted.length : caretAfter(formatted, significantBefore);
+    input.setSelectionRange(position, position);
+    if (this.ownErrors.phone) this.ownErrors = { ...this.ownErrors, phone: this.phoneError() };
+    this.emitInput();
+  }
+
+  private onPhoneBlur() {
+    this.ownErrors = { ...this.ownErrors, phone: this.phoneError() };
+  }
+
+  protected override render() {
+    const channel = this.activeChannel;
+    const offered = this.channels.length ? this.channels : ALL_CHANNELS;
+    return html`
+      ${offered.length > 1 ? this.renderWays(offered, channel) : nothing}
+      ${channel === 'email' ? this.renderEmail() : this.renderPhone()}
+    `;
+  }
+
+  private renderWays(offered: readonly Channel[], channel: Channel) {
+    const label = (c: Channel) => c === 'email'
+      ? msg('Register by Email Address', { desc: 'Radio: register with an email address' })
+      : msg('Register by Mobile Phone Number', { desc: 'Radio: register with a mobile phone number' });
+    return html`
+      <fieldset class="hik-contact__ways">
+        <legend>${msg('Register by', { desc: 'Legend of the choice between email and mobile phone' })}</legend>
+        ${offered.map((c) => html`
+          <label class="hik-contact__way">
+            <input type="radio" name=${`${this.ids}-way`} value=${c} .checked=${live(c === channel)}
+              ?disabled=${this.disabled} @change=${() => this.select(c)} />
+            <span>${label(c)}</span>
+          </label>`)}
+      </fieldset>
+    `;
+  }
+
+  private renderError(field: 'email' | 'phone') {
+    const text = this.errors[field] || this.ownErrors[field];
+    return text ? html`<p class="hik-contact__error" id=${`${this.ids}-${field}-error`}>${text}</p>` : nothing;
+  }
+
+  private renderEmail() {
+    const invalid = Boolean(this.errors.email || this.ownErrors.email);
+    return html`
+      <label class="hik-contact__label" for=${`${this.ids}-email`}>${msg('Email', { desc: 'Label of the email input' })}</label>
+      <input class="hik-contact__input" id=${`${this.ids}-email`} type="email" name="email" autocomplete="email"
+        inputmode="email" maxlength=${RULES.emailMax} spellcheck="false" autocapitalize="off"
+        .value=${live(this.email)} ?disabled=${this.disabled}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${invalid ? `${this.ids}-email-error` : nothing}
+        @input=${this.onEmailInput} @blur=${this.onEmailBlur} />
+      ${this.renderError('email')}
+    `;
+  }
+
+  private renderPhone() {
+    const invalid = Boolean(this.errors.phone || this.ownErrors.phone);
+    const code = this.callingCode ?? (this.countryCode && this.tools?.callingCode(this.countryCode)) ?? null;
+    const prefixId = `${this.ids}-prefix`;
+    const describedBy = [prefixId, invalid ? `${this.ids}-phone-error` : ''].filter(Boolean).join(' ');
+    return html`
+      <label class="hik-contact__label" for=${`${this.ids}-phone`}>
+        ${msg('Mobile Phone Number', { desc: 'Label of the mobile phone input' })}
+      </label>
+      <div class="hik-contact__row">
+        <span id=${prefixId} dir="ltr" class="hik-contact__prefix ${code ? '' : 'hik-contact__prefix--empty'}">
+          ${code ? `+${code}` : msg('Select a country first', { desc: 'Shown instead of the country code before a country is chosen' })}
+        </span>
+        <input class="hik-contact__input" id=${`${this.ids}-phone`} type="tel" name="phone" autocomplete="tel-national"
+          inputmode="tel" dir="ltr" .value=${live(this.phone)} ?disabled=${this.disabled}
+          aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy}
+          @input=${this.onPhoneInput} @blur=${this.onPhoneBlur} />
+      </div>
+      ${this.renderError('phone')}
+    `;
+  }
+}
+
+/** Where the caret goes: just after the n-th significant character. */
+function caretAfter(text: string, significant: number): number {
+  if (significant <= 0) return 0;
+  let seen = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (/[\d+]/.test(text[i]) && (seen += 1) === significant) return i + 1;
+  }
+  return text.length;
+}
+
+function countryName(country: string): string {
+  try {
+    return new Intl.DisplayNames([getLocale()], { type: 'region' }).of(country) ?? country;
+  } catch {
+    return country;
+  }
+}
+
+function phoneMessage(check: PhoneCheck, country: string): string {
+  switch (check) {
+    case 'ok': return '';
+    case 'empty': return msg('Enter a mobile phone number', { desc: 'Mobile Phone Number field is empty' });
+    case 'too_short': return msg(str`This number is too short for ${country}`, { desc: 'Phone number too short; the value is a country name' });
+    case 'too_long': return msg(str`This number is too long for ${country}`, { desc: 'Phone number too long; the value is a country name' });
+    case 'invalid': return msg(str`Enter a valid mobile phone number for ${country}`, { desc: 'Phone number not a valid mobile number; the value is a country name' });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap { 'hik-contact-toggle': HikContactToggle }
+  interface HTMLElementEventMap {
+    'hik-channel-select': CustomEvent<ChannelSelectDetail>;
+    'hik-contact-input': CustomEvent<ContactInputDetail>;
+  }
+}

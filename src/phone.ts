@@ -1,0 +1,83 @@
+/**
+ * Mobile phone numbers: as-you-type formatting, validation and E.164, on top of
+ * libphonenumber-js.
+ *
+ * The library is about 40 kB gzip, so it is loaded only when someone chooses to
+ * register by phone: `loadPhone()` is the one entry point and uses a dynamic
+ * `import()`, which bundlers turn into a lazy chunk. Nothing else in this module
+ * touches the library.
+ *
+ * The `mobile` metadata build is used on purpose: it knows only mobile number
+ * patterns, so a landline (which cannot receive an SMS code) is rejected. The
+ * flip side is that it cannot say *why* a number of the right length is refused
+ * (landline, unassigned range, reserved range): all of those are `invalid`.
+ * In countries whose numbering plan does not separate mobile from fixed lines
+ * (the US, Canada) every valid number passes.
+ */
+
+/** Outcome of checking a number typed for a country. */
+export type PhoneCheck = 'ok' | 'empty' | 'too_short' | 'too_long' | 'invalid';
+
+export interface PhoneTools {
+  /** The text formatted as the user types, for the country's national format. */
+  format(national: string, country: string): string;
+  /** Whether the text is a valid mobile number of that country, and if not why. */
+  validate(national: string, country: string): PhoneCheck;
+  /** `+447400123456`, or null when the number is not valid for that country. */
+  toE164(national: string, country: string): string | null;
+  /** The country's calling code without `+` (`"44"`), or null if it has none. */
+  callingCode(country: string): string | null;
+}
+
+type Lib = typeof import('libphonenumber-js/mobile');
+
+function createTools(lib: Lib): PhoneTools {
+  const supported = (country: string) => lib.isSupportedCountry(country.toUpperCase());
+  const code = (country: string) => country.toUpperCase() as Parameters<Lib['getCountryCallingCode']>[0];
+
+  /** The parsed number, only when it belongs to `country` and is valid there. */
+  function parseValid(national: string, country: string) {
+    if (!supported(country)) return undefined;
+    const parsed = lib.parsePhoneNumberFromString(national, code(country));
+    // A pasted "+1 …" parses as a US number: it is not a number *for* this country.
+    if (!parsed || parsed.country !== code(country) || !parsed.isValid()) return undefined;
+    return parsed;
+  }
+
+  return {
+    format(national, country) {
+      if (!supported(country)) return national;
+      return new lib.AsYouType(code(country)).input(national);
+    },
+
+    validate(national, country) {
+      if (!/\d/.test(national)) return 'empty';
+      if (!supported(country)) return 'invalid';
+      if (parseValid(national, country)) return 'ok';
+      const length = lib.validatePhoneNumberLength(national, code(country));
+      if (length === 'TOO_SHORT') return 'too_short';
+      if (length === 'TOO_LONG') return 'too_long';
+      return 'invalid';
+    },
+
+    toE164(national, country) {
+      return parseValid(national, country)?.number ?? null;
+    },
+
+    callingCode(country) {
+      return supported(country) ? lib.getCountryCallingCode(code(country)) : null;
+    },
+  };
+}
+
+let loading: Promise<PhoneTools> | undefined;
+
+/** Loads libphonenumber-js (once) and returns the helpers built on it. */
+export function loadPhone(): Promise<PhoneTools> {
+  loading ??= import('libphonenumber-js/mobile').then(createTools, (error: unknown) => {
+    // A failed chunk load (offline, deploy in between) may succeed on a later try.
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
