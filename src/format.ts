@@ -1,0 +1,91 @@
+/**
+ * Localized durations for countdowns ("42 seconds", "9 minutes, 41 seconds"), and the
+ * digits of a typed or pasted one-time code.
+ * Plain functions over `Intl`, so that no translation file has to spell units.
+ */
+
+/** `42` → "42 seconds" in `locale` (the unit is localized and pluralized by `Intl`). */
+export function formatSeconds(seconds: number, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'second',
+    unitDisplay: 'long',
+  }).format(Math.max(0, Math.ceil(seconds)));
+}
+
+// `Intl.DurationFormat` (Chromium 129+, Safari 16.4+, Firefox 136+) is newer than the
+// TypeScript lib this project targets; this is the slice of it used here.
+interface DurationFormatLike {
+  format(duration: { hours?: number; minutes?: number; seconds?: number }): string;
+}
+type DurationFormatCtor = new (
+  locale: string,
+  options: { style: 'long' | 'short' | 'narrow' | 'digital' },
+) => DurationFormatLike;
+
+/**
+ * Whole seconds as a spoken-style duration: `581` → "9 minutes, 41 seconds".
+ * Units that are zero are left out ("10 minutes"), except for a zero duration.
+ */
+export function formatDuration(totalSeconds: number, locale: string): string {
+  const total = Math.max(0, Math.ceil(totalSeconds));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const DurationFormat = (Intl as unknown as { DurationFormat?: DurationFormatCtor })
+    .DurationFormat;
+  if (total === 0) return formatSeconds(0, locale);
+  if (DurationFormat) {
+    return new DurationFormat(locale, { style: 'long' }).format({ hours, minutes, seconds });
+  }
+  // Fallback for browsers without DurationFormat: each unit by NumberFormat, joined
+  // the way the locale lists units.
+  const parts: string[] = [];
+  const unit = (value: number, name: 'hour' | 'minute' | 'second') => {
+    if (value > 0) {
+      parts.push(
+        new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value),
+      );
+    }
+  };
+  unit(hours, 'hour');
+  unit(minutes, 'minute');
+  unit(seconds, 'second');
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(parts);
+}
+
+/** Seconds left until `deadline` (epoch ms), rounded up, never negative. */
+export function secondsUntil(deadline: number, now: number): number {
+  return Math.max(0, Math.ceil((deadline - now) / 1000));
+}
+
+// Zero of each decimal digit block a phone keyboard or a message may produce:
+// ASCII, Arabic-Indic, Extended Arabic-Indic, Devanagari, Bengali, Thai, full-width.
+const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0xff10];
+
+/** The text with every digit of the blocks above written as an ASCII digit. */
+export function asciiDigits(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
+    out += zero === undefined ? ch : String(cp - zero);
+  }
+  return out;
+}
+
+/** Only the digits of `text`, as ASCII: "12 34-5a6" → "123456". */
+export function onlyDigits(text: string): string {
+  return asciiDigits(text).replace(/\D/g, '');
+}
+
+/**
+ * The code in a pasted text: "123 456", "Your code: 123-456". When the text holds more
+ * digits than the code ("Code 123456, ref. 42"), a group of exactly `length` digits
+ * (spaces and dashes allowed inside) wins; otherwise all the digits, in order.
+ */
+export function codeFromText(text: string, length: number): string {
+  const groups = asciiDigits(text).match(/\d(?:[\s-]*\d)*/g) ?? [];
+  const exact = groups.map(onlyDigits).find((g) => g.length === length);
+  return exact ?? onlyDigits(text);
+}
