@@ -31,6 +31,11 @@ export interface PhoneTools {
 
 type Lib = typeof import('libphonenumber-js/mobile');
 
+interface PlanWithTypes {
+  possibleLengths(): number[];
+  type?(kind: 'MOBILE'): { possibleLengths(): number[] | undefined } | undefined;
+}
+
 function createTools(lib: Lib): PhoneTools {
   const supported = (country: string) => lib.isSupportedCountry(country.toUpperCase());
   const code = (country: string) => country.toUpperCase() as Parameters<Lib['getCountryCallingCode']>[0];
@@ -44,6 +49,14 @@ function createTools(lib: Lib): PhoneTools {
     return parsed;
   }
 
+  function mobileLengths(country: string): number[] {
+    const metadata = new lib.Metadata();
+    metadata.selectNumberingPlan(code(country));
+    // type() exists at run time (es6/metadata.js) but is missing from the typings.
+    const plan = metadata.numberingPlan as unknown as PlanWithTypes | undefined;
+    return plan?.type?.('MOBILE')?.possibleLengths() ?? plan?.possibleLengths() ?? [];
+  }
+
   return {
     format(national, country) {
       if (!supported(country)) return national;
@@ -54,9 +67,15 @@ function createTools(lib: Lib): PhoneTools {
       if (!/\d/.test(national)) return 'empty';
       if (!supported(country)) return 'invalid';
       if (parseValid(national, country)) return 'ok';
-      const length = lib.validatePhoneNumberLength(national, code(country));
-      if (length === 'TOO_SHORT') return 'too_short';
-      if (length === 'TOO_LONG') return 'too_long';
+      // validatePhoneNumberLength() measures against every number type of the country
+      // (GB: 7, 9 or 10 digits), so "07400 12" would pass as long enough. Measure
+      // against the mobile lengths instead (GB: 10 digits after the leading 0).
+      const typing = new lib.AsYouType(code(country));
+      typing.input(national);
+      const digits = typing.getNumber()?.nationalNumber.length ?? 0;
+      const lengths = mobileLengths(country);
+      if (lengths.length && digits < Math.min(...lengths)) return 'too_short';
+      if (lengths.length && digits > Math.max(...lengths)) return 'too_long';
       return 'invalid';
     },
 
