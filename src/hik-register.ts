@@ -1,0 +1,193 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { Channel, CodeSentDetail, RegisterErrorDetail, RegisterSuccessDetail, Step } from './contract.ts';
+import { createClient, type ApiClient } from './client.ts';
+import { resolveConfig, type Config } from './config.ts';
+import { tokens } from './theme.styles.ts';
+import { styles } from './hik-register.styles.ts';
+import { Registration } from './registration.ts';
+import { renderForm, renderCodeModal } from './register-form.ts';
+import './hik-country-dialog.ts';
+import './hik-contact-toggle.ts';
+import './hik-captcha.ts';
+import './hik-code-modal.ts';
+
+/**
+ * A Hik-Connect account signup form: user name, password, country, email or
+ * mobile phone, captcha, Terms of Service; then the emailed or texted code in a
+ * pop-up; then a confirmation. Talks to any backend that follows CONTRACT.md.
+ *
+ * @summary Hik-Connect account registration, as one element.
+ *
+ * @slot captcha - A third-party CAPTCHA widget (with `captcha="slot"`); hand its token over through `captchaToken`.
+ *
+ * @fires hik-country-change - `{ country, callingCode }` when the user confirms a country.
+ * @fires hik-channel-change - `{ channel }` when the user switches between email and mobile phone.
+ * @fires hik-step-change - `{ step }`: `form`, `code` or `done`.
+ * @fires hik-code-sent - `{ channel, destination, codeLength, expiresIn, resendAfter }`.
+ * @fires hik-register-success - `{ userId, username, country, channel, session? }`: log the user in.
+ * @fires hik-register-error - `{ code, message, field? }` for every error of a request.
+ *
+ * @csspart form - The `<form>`.
+ * @csspart heading - The form's title.
+ * @csspart field - Each field's wrapper.
+ * @csspart input - Each native text input of the form.
+ * @csspart error - Each error text.
+ * @csspart country-button - The button that opens the country pop-up.
+ * @csspart submit - The Next button.
+ * @csspart alert - The box for errors that concern the whole form.
+ * @csspart success - The confirmation pop-up.
+ *
+ * @cssprop [--hik-font-family=system-ui, sans-serif] - Font of the whole widget.
+ * @cssprop [--hik-font-size=1rem] - Base font size.
+ * @cssprop [--hik-radius=6px] - Corner radius of fields, buttons and pop-ups.
+ * @cssprop [--hik-space=0.75rem] - Base spacing unit.
+ * @cssprop [--hik-max-width=28rem] - Largest width of the form.
+ * @cssprop [--hik-color-text=light-dark(#1b1f24, #e8eaed)] - Text.
+ * @cssprop [--hik-color-muted=light-dark(#535a63, #a9b0b8)] - Hints and secondary text.
+ * @cssprop [--hik-color-background=light-dark(#ffffff, #16181b)] - Background of the form and pop-ups.
+ * @cssprop [--hik-color-surface=light-dark(#f4f5f7, #212429)] - Background of inputs and panels.
+ * @cssprop [--hik-color-border=light-dark(#767d86, #8a929c)] - Borders of inputs.
+ * @cssprop [--hik-color-accent=light-dark(#b3111a, #ff8a80)] - Buttons and selection.
+ * @cssprop [--hik-color-accent-text=light-dark(#ffffff, #1b1f24)] - Text on the accent colour.
+ * @cssprop [--hik-color-error=light-dark(#b00020, #ffb4ab)] - Error text and borders.
+ * @cssprop [--hik-color-success=light-dark(#1e6b34, #7ddc8f)] - Success text.
+ * @cssprop [--hik-color-focus=light-dark(#0b57d0, #a8c7fa)] - Focus ring.
+ */
+@localized()
+@customElement('hik-register')
+export class HikRegister extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** Base URL of the backend contract. */
+  @property({ attribute: 'endpoint' }) endpoint = '/api/register';
+  /** UI language (BCP 47); defaults to the page's `lang`, then `en`. */
+  @property({ attribute: 'locale' }) locale = '';
+  /** Preselected country (ISO 3166-1 alpha-2); the user still confirms it. */
+  @property({ attribute: 'country' }) country = '';
+  /** Which way to register is selected first: `email` or `sms`. */
+  @property({ attribute: 'channel' }) channel = 'email';
+  /** Which ways are offered, space-separated. */
+  @property({ attribute: 'channels' }) channels = 'email sms';
+  /** Space-separated allow-list of ISO country codes; empty means all. */
+  @property({ attribute: 'countries' }) countries = '';
+  /** `image`, `pow`, `slot` (third-party widget in the `captcha` slot) or `none`. */
+  @property({ attribute: 'captcha' }) captcha = 'image';
+  /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
+  @property({ attribute: 'theme', reflect: true }) theme = 'auto';
+  /** Link to the Terms of Service. */
+  @property({ attribute: 'terms-url' }) termsUrl = '';
+  /** Link to the privacy policy. */
+  @property({ attribute: 'privacy-url' }) privacyUrl = '';
+  /** Per-request timeout in milliseconds. */
+  @property({ attribute: 'timeout', type: Number }) timeout = 15000;
+  /** `credentials` mode passed to fetch: `same-origin`, `include` or `omit`. */
+  @property({ attribute: 'credentials' }) credentials = 'same-origin';
+  /** Extra headers sent with every request (CSRF tokens, API keys). */
+  @property({ attribute: false }) headers: Record<string, string> = {};
+  /** A replacement for the global fetch (device UIs that sign requests). */
+  @property({ attribute: false }) fetch: typeof globalThis.fetch | undefined = undefined;
+  /** The token of a third-party CAPTCHA in the `captcha` slot, `{ provider, token }`. */
+  @property({ attribute: false }) captchaToken: { provider: string; token: string } | null = null;
+
+  /** The checked configuration (invalid attributes fall back to defaults). @internal */
+  config: Config = resolveConfig(this);
+  /** The API client for the current endpoint and options. @internal */
+  client: ApiClient = createClient();
+  /** @internal */
+  readonly flow = new Registration(this);
+  private lastStep: Step = 'form';
+
+  override connectedCallback(): void {
+    this.config = resolveConfig(this);
+    this.client = this.makeClient();
+    super.connectedCallback();
+  }
+
+  /** The step the user is on: `form`, `code` or `done`. */
+  get step(): Step {
+    return this.flow.flow.step;
+  }
+
+  /** The language in use: `locale`, else the page's `lang`, else `en`. */
+  get activeLocale(): string {
+    return this.locale || document.documentElement.lang || 'en';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const configKeys = ['endpoint', 'country', 'channel', 'channels', 'countries', 'captcha', 'timeout', 'credentials'] as const;
+    if (configKeys.some((k) => changed.has(k))) {
+      const before = this.config;
+      this.config = resolveConfig(this);
+      if (this.hasUpdated && before.country !== this.config.country && this.config.country) {
+        this.flow.setValues({ country: this.config.country });
+      }
+      if (this.hasUpdated && before.channel !== this.config.channel) this.flow.setValues({ channel: this.config.channel });
+    }
+    const clientKeys = ['endpoint', 'timeout', 'credentials', 'headers', 'fetch', 'locale'] as const;
+    if (clientKeys.some((k) => changed.has(k))) this.client = this.makeClient();
+  }
+
+  protected override firstUpdated(): void {
+    void this.flow.start();
+  }
+
+  protected override updated(): void {
+    const step = this.flow.flow.step;
+    if (step !== this.lastStep) {
+      this.lastStep = step;
+      this.dispatchEvent(new CustomEvent('hik-step-change', { detail: { step }, bubbles: true, composed: true }));
+      if (step === 'done') this.renderRoot.querySelector<HTMLDialogElement>('dialog.success')?.showModal();
+    }
+  }
+
+  private makeClient(): ApiClient {
+    const c = this.config;
+    return createClient({
+      endpoint: c.endpoint, timeout: c.timeout, credentials: c.credentials,
+      headers: this.headers, locale: this.activeLocale,
+      ...(this.fetch ? { fetch: this.fetch } : {}),
+    });
+  }
+
+  protected override render() {
+    const { flow } = this;
+    return html`
+      ${renderForm(this)}
+      ${renderCodeModal(this)}
+      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.announcement}</div>
+      ${flow.flow.step === 'done' ? this.renderSuccess(flow.flow.account.username) : nothing}
+    `;
+  }
+
+  private renderSuccess(name: string) {
+    return html`
+      <dialog class="success" part="success" aria-labelledby="success-title">
+        <h2 id="success-title">${msg('Registration complete', { desc: 'Title of the success pop-up' })}</h2>
+        <p>${msg(str`Your Hik-Connect account ${name} is ready. You are now logged in.`, {
+          desc: 'Success pop-up text; the placeholder is the user name',
+        })}</p>
+        <form method="dialog" class="actions">
+          <button class="primary" autofocus>${msg('OK', { desc: 'Button that closes the success pop-up' })}</button>
+        </form>
+      </dialog>
+    `;
+  }
+}
+
+export interface HikRegisterEventMap {
+  'hik-country-change': CustomEvent<{ country: string; callingCode: string | null }>;
+  'hik-channel-change': CustomEvent<{ channel: Channel }>;
+  'hik-step-change': CustomEvent<{ step: Step }>;
+  'hik-code-sent': CustomEvent<CodeSentDetail>;
+  'hik-register-success': CustomEvent<RegisterSuccessDetail>;
+  'hik-register-error': CustomEvent<RegisterErrorDetail>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hik-register': HikRegister;
+  }
+  interface GlobalEventHandlersEventMap extends HikRegisterEventMap {}
+}
