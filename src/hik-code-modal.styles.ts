@@ -16,7 +16,7 @@ export const styles = css`
     max-block-size: calc(100dvh - 1rem);
     margin: auto;
     padding: calc(var(--hik-space, 0.75rem) * 1.5);
-    border: 1px solid var(--hik-color-border, GrayText);
+    border: 1px solid var(--hik-color-border, CanvasText);
     border-radius: var(--hik-radius, 6px);
     background: var(--hik-color-background, Canvas);
     color: var(--hik-color-text, CanvasText);
@@ -53,7 +53,7 @@ export const styles = css`
 
   hik-code-modal .hik-code-modal__hint,
   hik-code-modal .hik-code-modal__expiry {
-    color: var(--hik-color-muted, GrayText);
+    color: var(--hik-color-muted, CanvasText);
     font-size: 0.9375em;
   }
 
@@ -70,7 +70,7 @@ export const styles = css`
     margin-block-end: 0.5rem;
     padding-block: 0.5rem;
     padding-inline: 0.75rem;
-    border: 2px solid var(--hik-color-border, GrayText);
+    border: 2px solid var(--hik-color-border, FieldText);
     border-radius: var(--hik-radius, 6px);
     background: var(--hik-color-background, Field);
     color: var(--hik-color-text, FieldText);
@@ -86,11 +86,11 @@ export const styles = css`
   }
 
   hik-code-modal .hik-code-modal__input[aria-invalid='true'] {
-    border-color: var(--hik-color-error, Mark);
+    border-color: var(--hik-color-error, CanvasText);
   }
 
   hik-code-modal .hik-code-modal__error {
-    color: var(--hik-color-error, Mark);
+    color: var(--hik-color-error, CanvasText);
     font-weight: 600;
   }
 
@@ -138,6 +138,7 @@ export const styles = css`
   }
 
   hik-code-modal button[aria-disabled='true'] {
+    border-style: dashed;
     border-color: var(--hik-color-border, GrayText);
     background: var(--hik-color-surface, ButtonFace);
     color: var(--hik-color-muted, GrayText);
@@ -176,7 +177,7 @@ export const styles = css`
     }
     hik-code-modal .hik-code-modal__input[aria-invalid='true'],
     hik-code-modal .hik-code-modal__status {
-      border-color: Mark;
+      border-color: Highlight;
     }
     hik-code-modal button:focus-visible,
     hik-code-modal .hik-code-modal__input:focus-visible {

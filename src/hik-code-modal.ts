@@ -151,6 +151,7 @@ export class HikCodeModal extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const expired = this.#isExpired;
+    if (changed.has('open') && !this.open) this.localError = '';
     if (changed.has('open') && this.open) {
       this.status = expired ? 'expired' : '';
     } else if (this.open && expired && !this.#wasExpired) {
@@ -179,7 +180,7 @@ export class HikCodeModal extends LitElement {
       // The code is single use; keeping it in the DOM after closing serves nobody.
       this.#otp?.abort();
       this.#otp = undefined;
-      this.clear();
+      if (this.input) this.input.value = '';
     }
   }
 
