@@ -1,0 +1,51 @@
+// The demo page's own script: the widget, the dev outbox and an event log.
+// Everything is rendered with textContent: nothing from the server becomes HTML.
+import '../src/hik-register.ts';
+import type { HikRegister } from '../src/hik-register.ts';
+
+const widget = document.querySelector('hik-register') as HikRegister;
+const outbox = document.getElementById('outbox') as HTMLOListElement;
+const events = document.getElementById('events') as HTMLOListElement;
+const controls = document.getElementById('controls') as HTMLFormElement;
+
+controls.addEventListener('change', () => {
+  const data = new FormData(controls);
+  widget.theme = String(data.get('theme'));
+  widget.captcha = String(data.get('captcha'));
+});
+
+for (const type of [
+  'hik-country-change', 'hik-channel-change', 'hik-step-change', 'hik-code-sent',
+  'hik-register-success', 'hik-register-error',
+] as const) {
+  widget.addEventListener(type, (e) => {
+    const li = document.createElement('li');
+    li.textContent = `${type} ${JSON.stringify((e as CustomEvent).detail)}`;
+    events.prepend(li);
+  });
+}
+
+interface OutboxMessage { channel: string; to: string; code?: string; kind?: string; at: number }
+
+async function pollOutbox(): Promise<void> {
+  try {
+    const res = await fetch('/__dev/outbox', { headers: { Accept: 'application/json' } });
+    if (res.ok) {
+      const { messages } = (await res.json()) as { messages: OutboxMessage[] };
+      outbox.replaceChildren(
+        ...messages.map((m) => {
+          const li = document.createElement('li');
+          const when = new Date(m.at).toLocaleTimeString();
+          li.textContent = m.code
+            ? `${when} ${m.channel} to ${m.to}: code ${m.code}`
+            : `${when} ${m.channel} to ${m.to}: ${m.kind ?? 'notice'}`;
+          return li;
+        }),
+      );
+    }
+  } catch {
+    // The dev server is restarting: try again on the next tick.
+  }
+  setTimeout(pollOutbox, 1500);
+}
+void pollOutbox();

@@ -1,0 +1,44 @@
+// Prints the gzip size of every file in dist/ and checks the budgets of issue 3:
+// the module a page loads first (email path) <= 30 KB gzip, all JS of dist/
+// without locale data <= 80 KB gzip. `--check` makes an exceeded budget fail.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DIST = 'dist';
+const KB = 1024;
+const BUDGET_FIRST = 30 * KB;
+const BUDGET_ALL = 80 * KB;
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const files = walk(DIST).filter((f) => !f.includes(`${DIST}/types/`)).sort();
+const rows = files.map((f) => {
+  const buf = readFileSync(f);
+  return { file: relative(DIST, f), raw: buf.length, gzip: gz(buf) };
+});
+const pad = (s, n) => String(s).padStart(n);
+console.log(`${'file'.padEnd(48)} ${pad('bytes', 9)} ${pad('gzip', 8)}`);
+for (const r of rows) console.log(`${r.file.padEnd(48)} ${pad(r.raw, 9)} ${pad(r.gzip, 8)}`);
+
+// Locale data: translations and country-name chunks, loaded only for the active language.
+const isLocale = (f) => /(^|\/)(locales?|langs?)\/|[-_/](lang|locale)-|\.json$|i18n-iso-countries/.test(f) || /\/[a-z]{2}(-[A-Za-z]+)?-[\w-]{8}\.js$/.test(f) && f.includes('langs');
+const js = rows.filter((r) => r.file.endsWith('.js'));
+const code = js.filter((r) => !isLocale(r.file));
+const first = rows.find((r) => r.file === 'hik-register.js');
+const all = gz(Buffer.concat(code.map((r) => readFileSync(join(DIST, r.file)))));
+const sum = code.reduce((n, r) => n + r.gzip, 0);
+console.log('');
+console.log(`first module (hik-register.js): ${first?.gzip ?? 0} B gzip (budget ${BUDGET_FIRST})`);
+console.log(`all JS without locale data: ${sum} B gzip as separate files, ${all} B as one stream (budget ${BUDGET_ALL})`);
+const over = (first?.gzip ?? 0) > BUDGET_FIRST || sum > BUDGET_ALL;
+if (over) {
+  console.log('OVER BUDGET');
+  if (process.argv.includes('--check')) process.exit(1);
+}
