@@ -36,7 +36,7 @@ export interface ClientOptions {
   locale?: string;
   /** Per-request timeout in ms (covers reading the body too). Default 15000. */
   timeout?: number;
-  /** Passed to fetch. Default `same-origin`. */
+  /** Passed to fetch: `same-origin` (default, also for any unknown value), `include` or `omit`. */
   credentials?: RequestCredentials;
   /** Extra headers for every request (CSRF token, API key). The contract's own headers win over same-named ones. */
   headers?: HeadersInit;
@@ -76,6 +76,11 @@ function normalizeTimeout(timeout: number | undefined): number {
   return Math.min(timeout, MAX_TIMEOUT);
 }
 
+function normalizeCredentials(credentials: string | undefined): RequestCredentials {
+  // An attribute may hold any string; fetch would throw a TypeError on an unknown one.
+  return credentials === 'include' || credentials === 'omit' ? credentials : 'same-origin';
+}
+
 function normalizeLocale(locale: string | undefined): string {
   // A header value with a newline would make fetch throw; a bad tag is not worth failing on.
   return locale && locale.length <= 35 && RULES.localePattern.test(locale) ? locale : 'en';
@@ -86,7 +91,7 @@ export function createClient(options: ClientOptions = {}): ApiClient {
   const transport: Transport = {
     // Looked up at call time, so that a page (or a test) may wrap the global fetch later.
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    credentials: options.credentials ?? 'same-origin',
+    credentials: normalizeCredentials(options.credentials),
     headers: options.headers ?? {},
     locale: normalizeLocale(options.locale),
     timeout: normalizeTimeout(options.timeout),

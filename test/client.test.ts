@@ -77,8 +77,9 @@ describe('client: requests sent', () => {
       fetch: f.fn, credentials: 'include',
       headers: { 'X-CSRF-Token': 'abc', Accept: 'text/html' },
     }).getCaptcha('image');
-    expect(f.calls[0].init.credentials).to.equal('same-origin');
-    expect(f.calls[1].init.credentials).to.equal('include');
+    await createClient({ fetch: f.fn, credentials: 'omit' }).getCaptcha('image');
+    await createClient({ fetch: f.fn, credentials: 'bogus' as RequestCredentials }).getCaptcha('image');
+    expect(f.calls.map((c) => c.init.credentials)).to.deep.equal(['same-origin', 'include', 'omit', 'same-origin']);
     expect(f.calls[1].headers.get('x-csrf-token')).to.equal('abc');
     // The contract's headers cannot be overridden by accident.
     expect(f.calls[1].headers.get('accept')).to.equal('application/json');
