@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { CountdownController } from '../src/countdown.ts';
 import { formatDuration, formatSeconds } from '../src/format.ts';
@@ -31,7 +31,8 @@ describe('CountdownController', () => {
     expect(el.countdown.running).to.equal(true);
     const before = el.renders;
 
-    await wait(1_600);
+    // Waits for the controller to stop by itself (generous timeout: the CPU is shared).
+    await waitUntil(() => !el.countdown.running, 'the countdown did not stop', { timeout: 5_000 });
     // Ticks at the whole-second boundaries: about 300 ms and 1300 ms from now.
     expect(el.renders - before).to.be.within(2, 3);
     expect(el.shadowRoot?.textContent).to.contain('0');
