@@ -8,10 +8,13 @@ import { tokens } from './theme.styles.ts';
 import { styles } from './hik-register.styles.ts';
 import { Registration } from './registration.ts';
 import { renderForm, renderCodeModal } from './register-form.ts';
-import './hik-country-dialog.ts';
 import './hik-contact-toggle.ts';
 import './hik-captcha.ts';
-import './hik-code-modal.ts';
+
+// The country pop-up and the code pop-up are not needed for the first paint: they
+// load on first use (or when the browser is idle), keeping the first module small.
+const loadCountryDialog = () => import('./hik-country-dialog.ts');
+const loadCodeModal = () => import('./hik-code-modal.ts');
 
 /**
  * A Hik-Connect account signup form: user name, password, country, email or
@@ -131,6 +134,23 @@ export class HikRegister extends LitElement {
 
   protected override firstUpdated(): void {
     void this.flow.start();
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+    idle(() => {
+      void loadCountryDialog();
+      void loadCodeModal();
+    });
+  }
+
+  /** Opens the country pop-up (loading it first if needed). @internal */
+  async openCountryDialog(): Promise<void> {
+    await loadCountryDialog();
+    await this.updateComplete;
+    (this.renderRoot.querySelector('hik-country-dialog') as { show(): void } | null)?.show();
+  }
+
+  /** Makes sure the code pop-up is defined before it is needed. @internal */
+  loadCodeModal(): Promise<unknown> {
+    return loadCodeModal();
   }
 
   protected override updated(): void {

@@ -13,7 +13,6 @@ import { errorText } from './error-messages.ts';
 import { formatSeconds } from './format.ts';
 import { textField, strengthMeter, showPasswordButton, termsField } from './register-fields.ts';
 import { RULES } from './contract.ts';
-import type { HikCountryDialog } from './hik-country-dialog.ts';
 
 const revealed = new WeakMap<HikRegister, boolean>();
 
@@ -71,7 +70,7 @@ export function renderForm(host: HikRegister) {
           aria-haspopup="dialog"
           aria-invalid=${errors.country ? 'true' : 'false'}
           aria-describedby=${errors.country ? 'country-error country-hint' : 'country-hint'}
-          @click=${() => (host.renderRoot.querySelector('hik-country-dialog') as HikCountryDialog | null)?.show()}>
+          @click=${() => host.openCountryDialog()}>
           <span class="sr-only">${msg('Country', { desc: 'Start of the country button name' })}: </span>
           ${country
             ? html`<span aria-hidden="true">${flagOf(country)}</span> <span>${countryName}</span>

@@ -33,6 +33,7 @@ export type FieldName = 'username' | 'password' | 'confirm' | 'country' | 'email
 
 /** What the controller needs of its element. */
 export interface RegistrationHost extends ReactiveControllerHost, HTMLElement {
+  loadCodeModal(): Promise<unknown>;
   readonly config: Config;
   readonly client: ApiClient;
   readonly activeLocale: string;
@@ -82,7 +83,7 @@ export class Registration implements ReactiveController {
     };
     if (draft.pending && draft.pending.expiresAt > Date.now()) {
       // A reload while the code pop-up was open: open it again for the same request.
-      this.set({ type: 'restore', pending: draft.pending, now: Date.now() });
+      void this.host.loadCodeModal().then(() => this.set({ type: 'restore', pending: draft.pending!, now: Date.now() }));
     }
   }
 
@@ -155,6 +156,7 @@ export class Registration implements ReactiveController {
     }
     if (flow.pending && flow.pending.expiresAt > Date.now()) {
       // password_weak (or a closed pop-up): the same request and code stay valid.
+      await this.host.loadCodeModal();
       this.set({ type: 'reopen' });
       return;
     }
@@ -167,7 +169,7 @@ export class Registration implements ReactiveController {
     this.general = null;
     this.set({ type: 'send' });
     try {
-      const sent = await this.host.client.sendCode(body);
+      const [sent] = await Promise.all([this.host.client.sendCode(body), this.host.loadCodeModal()]);
       this.set({ type: 'sent', sent, now: Date.now() });
       const detail: CodeSentDetail = {
         channel: sent.channel, destination: sent.destination, codeLength: sent.codeLength,

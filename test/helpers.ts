@@ -1,0 +1,177 @@
+/**
+ * Shared test helpers: control of the reference backend that the test runner
+ * serves (backend/test-server.ts), the accessibility tree as Chromium computes it,
+ * and a few ways to act as a user on `<hik-register>`.
+ */
+import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
+import { oneEvent, waitUntil } from '@open-wc/testing';
+import type { HikRegister } from '../src/hik-register.ts';
+
+// ------------------------------------------------------------------ the backend
+
+async function control<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`/__test/${path}`, body === undefined
+    ? {}
+    : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`/__test/${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** A fresh reference backend, optionally with options (captchaKinds, rateLimits, …). */
+export const resetBackend = (options: Record<string, unknown> = {}) => control('reset', options);
+/** Moves the backend's clock forward. */
+export const advanceClock = (seconds: number) => control('clock', { advance: seconds });
+/** Delays every API answer (0 to stop). */
+export const delayBackend = (ms: number) => control('delay', { ms });
+
+export interface OutboxMessage { channel: string; to: string; code?: string; requestId?: string; kind?: string; at: number }
+export async function outbox(): Promise<OutboxMessage[]> {
+  return (await control<{ messages: OutboxMessage[] }>('outbox')).messages;
+}
+/** The last code the backend "sent". */
+export async function lastCode(): Promise<string> {
+  const withCode = (await outbox()).filter((m) => m.code);
+  if (!withCode.length) throw new Error('no code in the outbox');
+  // The test server lists newest first.
+  return withCode[0].code as string;
+}
+export async function captchaAnswerFor(captchaId: string): Promise<string> {
+  return (await control<{ answer: string }>(`captcha/${encodeURIComponent(captchaId)}`)).answer;
+}
+
+// ------------------------------------------------------------------ accessibility tree
+
+export interface AxNode { role: string; name: string; children?: AxNode[]; [key: string]: unknown }
+
+/** Every node of the accessibility tree of the page, flattened. */
+export async function axNodes(): Promise<AxNode[]> {
+  const root = (await a11ySnapshot({})) as unknown as AxNode;
+  const out: AxNode[] = [];
+  const walk = (n: AxNode) => {
+    out.push(n);
+    n.children?.forEach(walk);
+  };
+  walk(root);
+  return out;
+}
+
+export async function findAx(role: string, name: string | RegExp): Promise<AxNode | undefined> {
+  const nodes = await axNodes();
+  return nodes.find((n) => n.role === role && (typeof name === 'string' ? n.name === name : name.test(n.name)));
+}
+
+// ------------------------------------------------------------------ acting as a user
+
+export function $(el: HikRegister, selector: string): HTMLElement {
+  const found = el.shadowRoot!.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+/** Types into a field as a user would: focus, select all, type. */
+export async function type(input: HTMLElement, text: string): Promise<void> {
+  input.focus();
+  (input as HTMLInputElement).select?.();
+  if (text === '') {
+    await sendKeys({ press: 'Backspace' });
+    return;
+  }
+  await sendKeys({ type: text });
+}
+
+/** Sets a field's value and fires `input`, for speed where typing is not the point. */
+export function fill(input: HTMLElement, value: string): void {
+  (input as HTMLInputElement).value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** Chooses a country through the pop-up: search, pick, OK. */
+export async function chooseCountry(el: HikRegister, name: string): Promise<void> {
+  $(el, '#country-button').click();
+  const dialog = $(el, 'hik-country-dialog');
+  await waitUntil(() => dialog.shadowRoot?.querySelector('dialog[open]'), 'country dialog opens');
+  const search = dialog.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+  await type(search, name);
+  await waitUntil(() => [...dialog.shadowRoot!.querySelectorAll('[role=option]')].some((o) => o.textContent?.includes(name)), `option ${name}`);
+  const option = [...dialog.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')].find((o) => o.textContent?.includes(name))!;
+  option.click();
+  await waitUntil(() => dialog.shadowRoot!.querySelector('dialog.confirm[open]'), 'confirmation opens');
+  const ok = [...dialog.shadowRoot!.querySelectorAll<HTMLButtonElement>('dialog.confirm button')].find((b) => b.textContent?.trim() === 'OK')!;
+  const chosen = oneEvent(el, 'hik-country-change');
+  ok.click();
+  await chosen;
+  await el.updateComplete;
+}
+
+export interface FormValues {
+  username?: string;
+  password?: string;
+  confirm?: string;
+  country?: string;
+  email?: string;
+  phone?: string;
+  terms?: boolean;
+  captcha?: boolean;
+}
+
+/** Fills the whole form with valid values (overridable), captcha answered from the backend. */
+export async function fillForm(el: HikRegister, v: FormValues = {}): Promise<void> {
+  fill($(el, '#username'), v.username ?? 'dealer_01');
+  fill($(el, '#password'), v.password ?? 'Str0ng!Passw0rd');
+  fill($(el, '#confirm'), v.confirm ?? v.password ?? 'Str0ng!Passw0rd');
+  await el.updateComplete;
+  if (v.country !== '') await chooseCountry(el, v.country ?? 'United Kingdom');
+  if (v.phone !== undefined) {
+    $(el, 'input[type=radio][value=sms]').click();
+    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.querySelector('input[name=phone]'), 'phone input');
+    fill($(el, 'input[name=phone]'), v.phone);
+  } else {
+    fill($(el, 'input[name=email]'), v.email ?? 'ann@example.com');
+  }
+  if (v.captcha !== false) await answerCaptcha(el);
+  if (v.terms !== false) {
+    const terms = $(el, '#terms') as HTMLInputElement;
+    if (!terms.checked) terms.click();
+  }
+  await el.updateComplete;
+}
+
+/** Types the current image challenge's answer (read from the test backend). */
+export async function answerCaptcha(el: HikRegister): Promise<void> {
+  const captcha = $(el, 'hik-captcha') as HTMLElement & { challenge: { captchaId: string } | null };
+  await waitUntil(() => captcha.challenge, 'a captcha challenge');
+  const answer = await captchaAnswerFor(captcha.challenge!.captchaId);
+  fill($(el, 'input[name=captcha]'), answer);
+}
+
+export async function pressNext(el: HikRegister): Promise<void> {
+  ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+  await el.updateComplete;
+}
+
+/** The code pop-up's input, once it is open. */
+export async function codeInput(el: HikRegister): Promise<HTMLInputElement> {
+  await waitUntil(() => el.shadowRoot!.querySelector('hik-code-modal dialog[open]'), 'code pop-up opens');
+  return $(el, 'hik-code-modal input[name=code]') as HTMLInputElement;
+}
+
+export function buttonNamed(root: ParentNode, name: string | RegExp): HTMLButtonElement {
+  const b = [...root.querySelectorAll<HTMLButtonElement>('button')].find((x) => {
+    const text = (x.getAttribute('aria-label') ?? x.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return typeof name === 'string' ? text === name : name.test(text);
+  });
+  if (!b) throw new Error(`no button named ${name}`);
+  return b;
+}
+
+export function visibleError(el: HikRegister, inputSelector: string): string {
+  const input = $(el, inputSelector);
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  return ids
+    .map((id) => el.shadowRoot!.getElementById(id))
+    .filter((n): n is HTMLElement => !!n && !n.hidden && [...n.classList].some((c) => /error/.test(c)))
+    .map((n) => n.textContent!.trim())
+    .join(' ');
+}

@@ -1,0 +1,152 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/hik-register.ts';
+import type { HikRegister } from '../src/hik-register.ts';
+import {
+  $, resetBackend, fillForm, pressNext, codeInput, lastCode, outbox, fill, findAx, visibleError, buttonNamed,
+} from './helpers.ts';
+
+const ENDPOINT = '/api/register';
+
+async function mount(attrs: Record<string, string> = {}): Promise<HikRegister> {
+  sessionStorage.clear();
+  const reg = document.createElement('hik-register') as HikRegister;
+  for (const [k, v] of Object.entries({ endpoint: ENDPOINT, 'terms-url': '/terms', ...attrs })) reg.setAttribute(k, v);
+  const el = await fixture<HikRegister>(reg);
+  await waitUntil(() => el.shadowRoot!.querySelector('hik-captcha img, hik-captcha progress'), 'captcha loaded', { timeout: 5000 });
+  return el;
+}
+
+/** Records every event the element dispatches, to check what integrators receive. */
+function record(el: HikRegister) {
+  const seen: { type: string; detail: unknown }[] = [];
+  for (const type of ['hik-country-change', 'hik-channel-change', 'hik-step-change', 'hik-code-sent', 'hik-register-success', 'hik-register-error']) {
+    el.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }));
+  }
+  return seen;
+}
+
+describe('<hik-register>', () => {
+  beforeEach(async () => {
+    await resetBackend({ captchaKinds: ['image'] });
+  });
+
+  it('is accessible and names every control as ELEMENT.md says', async () => {
+    const el = await mount();
+    await expect(el).to.be.accessible();
+    expect(await findAx('textbox', 'User Name')).to.exist;
+    expect(await findAx('textbox', 'Password')).to.exist;
+    expect(await findAx('textbox', 'Confirm Password')).to.exist;
+    const reveal = await findAx('button', 'Show password');
+    expect(reveal).to.exist;
+    expect(await findAx('button', /^Country/)).to.exist;
+    expect(await findAx('radio', 'Register by Email Address')).to.exist;
+    expect(await findAx('radio', 'Register by Mobile Phone Number')).to.exist;
+    expect(await findAx('textbox', 'Email')).to.exist;
+    expect(await findAx('button', 'Refresh')).to.exist;
+    expect(await findAx('textbox', 'Verification Code')).to.exist;
+    expect(await findAx('checkbox', /Terms of Service/)).to.exist;
+    expect(await findAx('button', 'Next')).to.exist;
+    const img = el.shadowRoot!.querySelector('hik-captcha img')!;
+    expect(img.getAttribute('alt')).to.match(/\w{4,}/);
+  });
+
+  it('gives every input a name and an autocomplete token, inside one form', async () => {
+    const el = await mount();
+    const form = $(el, 'form') as HTMLFormElement;
+    const inputs = [...el.shadowRoot!.querySelectorAll('input')];
+    for (const input of inputs) {
+      expect(input.getAttribute('autocomplete'), input.name || input.id).to.be.a('string').and.not.empty;
+      expect(input.form, input.name).to.equal(form);
+    }
+    expect(($(el, '#username') as HTMLInputElement).autocomplete).to.equal('username');
+    expect(($(el, '#password') as HTMLInputElement).autocomplete).to.equal('new-password');
+    expect(($(el, 'input[name=email]') as HTMLInputElement).autocomplete).to.equal('email');
+  });
+
+  it('toggles Show password with aria-pressed', async () => {
+    const el = await mount();
+    const reveal = buttonNamed(el.shadowRoot!, 'Show password');
+    expect(reveal.getAttribute('aria-pressed')).to.equal('false');
+    reveal.click();
+    await el.updateComplete;
+    expect(reveal.getAttribute('aria-pressed')).to.equal('true');
+    expect(($(el, '#password') as HTMLInputElement).type).to.equal('text');
+  });
+
+  it('shows an error by every empty field after Next, focuses the first, and sends nothing', async () => {
+    const el = await mount();
+    const events = record(el);
+    await pressNext(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('#username[aria-invalid=true]'), 'user name marked invalid');
+    expect(visibleError(el, '#username')).to.equal('Enter a user name.');
+    expect(visibleError(el, '#password')).to.equal('Enter a password.');
+    expect(visibleError(el, '#country-button')).to.equal('Select your country or region.');
+    expect(visibleError(el, 'input[name=captcha]')).to.match(/characters/);
+    expect(visibleError(el, '#terms')).to.match(/Terms of Service/);
+    expect(visibleError(el, 'input[name=email]')).to.not.equal('');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#username'));
+    expect(events.filter((e) => e.type === 'hik-code-sent' || e.type === 'hik-register-error')).to.have.length(0);
+    expect(await outbox()).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks rules live: user name pattern, password equal to the user name, confirm mismatch', async () => {
+    const el = await mount();
+    fill($(el, '#username'), '1dealer');
+    $(el, '#username').dispatchEvent(new Event('blur'));
+    await el.updateComplete;
+    expect(visibleError(el, '#username')).to.equal('Start the user name with a letter.');
+    fill($(el, '#username'), 'dealer_01');
+    fill($(el, '#password'), 'Dealer_01');
+    $(el, '#password').dispatchEvent(new Event('blur'));
+    await el.updateComplete;
+    expect(visibleError(el, '#password')).to.match(/same as the user name/);
+    fill($(el, '#password'), 'Str0ng!Passw0rd');
+    fill($(el, '#confirm'), 'Str0ng!Passw0rX');
+    $(el, '#confirm').dispatchEvent(new Event('blur'));
+    await el.updateComplete;
+    expect(visibleError(el, '#confirm')).to.equal('The passwords do not match.');
+  });
+
+  it('registers by email end to end, with the code from the outbox', async () => {
+    const el = await mount();
+    const events = record(el);
+    await fillForm(el, { username: 'ann_smith', email: 'ann@example.com' });
+    const sent = oneEvent(el, 'hik-code-sent');
+    await pressNext(el);
+    const { detail } = await sent;
+    expect(detail.channel).to.equal('email');
+    expect(detail.destination).to.match(/\*/);
+    const input = await codeInput(el);
+    await expect(el).to.be.accessible();
+    fill(input, await lastCode());
+    const done = oneEvent(el, 'hik-register-success');
+    buttonNamed($(el, 'hik-code-modal'), 'OK').click();
+    const success = await done;
+    expect(success.detail).to.include({ username: 'ann_smith', country: 'GB', channel: 'email' });
+    expect(success.detail.session?.token).to.be.a('string');
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog.success[open]'), 'success pop-up');
+    expect(el.shadowRoot!.querySelector('dialog.success')!.textContent).to.match(/Registration complete/);
+    await expect(el).to.be.accessible();
+    expect(events.filter((e) => e.type === 'hik-step-change').map((e) => (e.detail as { step: string }).step))
+      .to.deep.equal(['code', 'done']);
+    const all = JSON.stringify(events);
+    expect(all).to.not.include('Str0ng!Passw0rd');
+    expect(sessionStorage.length).to.equal(0);
+  });
+
+  it('registers by mobile phone end to end, sending E.164', async () => {
+    const el = await mount();
+    await fillForm(el, { username: 'bob_phone', phone: '07700 900123' });
+    expect(el.shadowRoot!.querySelector('hik-contact-toggle')!.textContent).to.include('+44');
+    const sent = oneEvent(el, 'hik-code-sent');
+    await pressNext(el);
+    expect((await sent).detail.channel).to.equal('sms');
+    const messages = await outbox();
+    expect(messages[0].to).to.equal('+447700900123');
+    fill(await codeInput(el), await lastCode());
+    const done = oneEvent(el, 'hik-register-success');
+    buttonNamed($(el, 'hik-code-modal'), 'OK').click();
+    expect((await done).detail).to.include({ username: 'bob_phone', channel: 'sms' });
+  });
+});
