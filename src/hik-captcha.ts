@@ -5,15 +5,13 @@ import { live } from 'lit/directives/live.js';
 import { localized, msg } from '@lit/localize';
 import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge } from './contract.ts';
 import { lightRenderRoot, uniqueId } from './light-dom.ts';
-import { solveOffMainThread } from './pow-worker.ts';
+import { PowSolveController } from './pow-controller.ts';
 import { styles } from './hik-captcha.styles.ts';
 
 /** Detail of `hik-captcha-request`: which kind of challenge to fetch. */
 export interface CaptchaRequestDetail {
   kind: CaptchaKind;
 }
-
-type PowState = 'waiting' | 'solving' | 'solved' | 'failed';
 
 /**
  * The captcha of the signup form: a picture of characters to type, or a
@@ -63,8 +61,6 @@ export class HikCaptcha extends LitElement {
   @property({ type: Number, attribute: 'expiry-lead' }) expiryLead = 10;
 
   @state() private typed = '';
-  @state() private powState: PowState = 'waiting';
-  @state() private powProgress = 0;
 
   @query('.hik-captcha__input') private input?: HTMLInputElement;
   @query('.hik-captcha__status') private status?: HTMLElement;
@@ -75,8 +71,9 @@ export class HikCaptcha extends LitElement {
     error: uniqueId('hik-captcha-error'),
     status: uniqueId('hik-captcha-status'),
   };
-  private solution: { challenge: PowChallenge; n: number } | null = null;
-  private solving: { challenge: PowChallenge; controller: AbortController } | null = null;
+  private readonly pow = new PowSolveController(this, () => {
+    this.dispatchEvent(new CustomEvent('hik-captcha-solved', { bubbles: true, composed: false }));
+  });
   private challengeSince = 0;
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -92,15 +89,13 @@ export class HikCaptcha extends LitElement {
       return typed ? { kind: 'image', captchaId: image.captchaId, answer: typed } : null;
     }
     const pow = this.powChallenge;
-    if (pow && this.solution?.challenge === pow) {
-      return { kind: 'pow', captchaId: pow.captchaId, answer: this.solution.n };
-    }
-    return null;
+    const n = this.pow.answerFor(pow);
+    return pow && n !== null ? { kind: 'pow', captchaId: pow.captchaId, answer: n } : null;
   }
 
   /** The current proof-of-work challenge is solved. */
   get solved(): boolean {
-    return this.powChallenge !== null && this.solution?.challenge === this.powChallenge;
+    return this.pow.answerFor(this.powChallenge) !== null;
   }
 
   /** Focuses the answer input, or the proof-of-work status. */
@@ -123,17 +118,13 @@ export class HikCaptcha extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    // Back in the page after a move: what disconnecting stopped starts again.
-    if (this.hasUpdated) {
-      this.scheduleExpiry();
-      this.startSolving();
-    }
+    // Back in the page after a move: the expiry timer that disconnecting stopped runs again.
+    if (this.hasUpdated) this.scheduleExpiry();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.expiryTimer);
-    this.stopSolving();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -141,8 +132,8 @@ export class HikCaptcha extends LitElement {
       this.challengeSince = performance.now();
       this.typed = '';
     }
-    // Here rather than in updated(): state set now joins this update instead of causing another.
-    if (changed.has('challenge') || changed.has('mode')) this.startSolving();
+    // Here rather than in updated(): the solver's state then joins this update instead of causing another.
+    if (changed.has('challenge') || changed.has('mode')) this.pow.solve(this.powChallenge);
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -168,55 +159,6 @@ export class HikCaptcha extends LitElement {
     this.expiryTimer = setTimeout(() => {
       if (this.challenge === challenge && challenge.kind === this.mode && !this.loading) this.request(challenge.kind);
     }, Math.max(0, after - (performance.now() - this.challengeSince)));
-  }
-
-  private stopSolving() {
-    this.solving?.controller.abort();
-    this.solving = null;
-  }
-
-  private startSolving() {
-    const challenge = this.powChallenge;
-    if (challenge && this.solving?.challenge === challenge) return;
-    this.stopSolving();
-    if (!challenge || !this.isConnected) {
-      this.powState = 'waiting';
-      return;
-    }
-    if (this.solution?.challenge === challenge) {
-      this.powState = 'solved';
-      return;
-    }
-    const controller = new AbortController();
-    const { signal } = controller;
-    this.solving = { challenge, controller };
-    this.powState = 'solving';
-    this.powProgress = 0;
-    const settle = (state: PowState) => {
-      this.solving = null;
-      this.powState = state;
-    };
-    solveOffMainThread(challenge, {
-      signal,
-      onProgress: (checked, total) => {
-        if (!signal.aborted) this.powProgress = checked / total;
-      },
-    }).then(
-      (n) => {
-        if (signal.aborted) return;
-        if (n === null) {
-          settle('failed');
-          return;
-        }
-        this.solution = { challenge, n };
-        this.powProgress = 1;
-        settle('solved');
-        this.dispatchEvent(new CustomEvent('hik-captcha-solved', { bubbles: true, composed: false }));
-      },
-      () => {
-        if (!signal.aborted) settle('failed');
-      },
-    );
   }
 
   private onInput(event: InputEvent) {
@@ -294,13 +236,13 @@ export class HikCaptcha extends LitElement {
   }
 
   private renderPow() {
-    const state = this.loading || !this.powChallenge ? 'waiting' : this.powState;
+    const state = this.loading || !this.powChallenge ? 'waiting' : this.pow.state;
     const label = state === 'solved'
       ? msg('Verified', { desc: 'Proof-of-work captcha: done' })
       : state === 'failed'
         ? msg('Your browser could not be verified', { desc: 'Proof-of-work captcha: no answer found' })
         : msg('Checking your browser…', { desc: 'Proof-of-work captcha: searching' });
-    const value = state === 'solved' ? 1 : state === 'solving' ? this.powProgress : undefined;
+    const value = state === 'solved' ? 1 : state === 'solving' ? this.pow.progress : undefined;
     return html`
       <div class="hik-captcha__pow" aria-busy=${state === 'waiting' ? 'true' : 'false'}>
         <span class="hik-captcha__status" id=${this.ids.status} role="status" tabindex="-1"
