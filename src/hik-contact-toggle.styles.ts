@@ -73,7 +73,8 @@ export const styles = css`
   }
 
   hik-contact-toggle .hik-contact__prefix--empty {
-    color: var(--hik-color-muted, GrayText);
+    /* GrayText is too faint on Canvas (3.9:1): the fallback is the theme's own muted. */
+    color: var(--hik-color-muted, light-dark(#535a63, #a9b0b8));
     font-style: italic;
   }
 

@@ -76,6 +76,11 @@ export class HikContactToggle extends LitElement {
   @state() private tools: PhoneTools | null = null;
 
   private readonly ids = uniqueId('hik-contact');
+  /**
+   * Removing or disabling the focused input (switching way, `disabled`) blurs it in
+   * the middle of a render: that is not the user leaving the field, so no check runs.
+   */
+  private rendering = false;
 
   protected override createRenderRoot() {
     return lightRenderRoot(this, styles);
@@ -175,6 +180,7 @@ export class HikContactToggle extends LitElement {
   }
 
   private onEmailBlur() {
+    if (this.rendering) return;
     this.email = this.email.trim();
     this.ownErrors = { ...this.ownErrors, email: this.emailError() };
   }
@@ -202,7 +208,17 @@ export class HikContactToggle extends LitElement {
   }
 
   private onPhoneBlur() {
+    if (this.rendering) return;
     this.ownErrors = { ...this.ownErrors, phone: this.phoneError() };
+  }
+
+  protected override update(changed: PropertyValues<this>) {
+    this.rendering = true;
+    try {
+      super.update(changed);
+    } finally {
+      this.rendering = false;
+    }
   }
 
   protected override render() {
@@ -251,21 +267,24 @@ export class HikContactToggle extends LitElement {
   }
 
   private renderPhone() {
-    const invalid = Boolean(this.errors.phone || this.ownErrors.phone);
+    const error = this.errors.phone || this.ownErrors.phone;
     const code = this.callingCode ?? (this.countryCode && this.tools?.callingCode(this.countryCode)) ?? null;
+    const hint = msg('Select a country first', { desc: 'Shown instead of the country code before a country is chosen' });
     const prefixId = `${this.ids}-prefix`;
-    const describedBy = [prefixId, invalid ? `${this.ids}-phone-error` : ''].filter(Boolean).join(' ');
+    // The prefix describes the input ("+44"), but a hint that repeats the error is read once.
+    const describedBy = [!code && error === hint ? '' : prefixId, error ? `${this.ids}-phone-error` : '']
+      .filter(Boolean).join(' ');
     return html`
       <label class="hik-contact__label" for=${`${this.ids}-phone`}>
         ${msg('Mobile Phone Number', { desc: 'Label of the mobile phone input' })}
       </label>
       <div class="hik-contact__row">
         <span id=${prefixId} dir="ltr" class="hik-contact__prefix ${code ? '' : 'hik-contact__prefix--empty'}">
-          ${code ? `+${code}` : msg('Select a country first', { desc: 'Shown instead of the country code before a country is chosen' })}
+          ${code ? `+${code}` : hint}
         </span>
         <input class="hik-contact__input" id=${`${this.ids}-phone`} type="tel" name="phone" autocomplete="tel-national"
           inputmode="tel" dir="ltr" .value=${live(this.phone)} ?disabled=${this.disabled}
-          aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy}
+          aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy}
           @input=${this.onPhoneInput} @blur=${this.onPhoneBlur} />
       </div>
       ${this.renderError('phone')}
