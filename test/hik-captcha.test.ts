@@ -285,10 +285,15 @@ describe('<hik-captcha> verify without typing', () => {
   });
 
   it('cancels a running search when the challenge changes, and answers for the current one only', async () => {
-    let terminated = 0;
+    const workers: { terminated: boolean }[] = [];
     window.Worker = class extends originalWorker {
+      private readonly record = { terminated: false };
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        workers.push(this.record);
+      }
       override terminate() {
-        terminated += 1;
+        this.record.terminated = true;
         super.terminate();
       }
     };
@@ -298,11 +303,12 @@ describe('<hik-captcha> verify without typing', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(el.solved).to.equal(false);
     expect(el.answer).to.equal(null);
+    expect(workers.length).to.equal(1);
 
     const quick = await powChallenge(7, 100);
     el.challenge = quick;
     await oneEvent(el, 'hik-captcha-solved');
-    expect(terminated, 'the slow search was stopped').to.be.at.least(1);
+    expect(workers[0].terminated, 'the slow search was stopped').to.equal(true);
     expect(el.answer).to.deep.equal({ kind: 'pow', captchaId: quick.captchaId, answer: 7 });
 
     el.challenge = await powChallenge(9_999_999, 10_000_000);
@@ -310,8 +316,10 @@ describe('<hik-captcha> verify without typing', () => {
     expect(el.solved, 'a new challenge is not solved yet').to.equal(false);
     expect(el.answer).to.equal(null);
     expect(events.filter((e) => e.type === 'hik-captcha-solved').length).to.equal(1);
+    expect(workers.length).to.equal(3);
+    expect(workers[2].terminated).to.equal(false);
     el.remove();
-    expect(terminated, 'leaving the page stops the search').to.be.at.least(2);
+    expect(workers[2].terminated, 'leaving the page stops the search').to.equal(true);
   });
 
   it('says so and offers Try again when no number matches', async () => {
