@@ -145,3 +145,79 @@ describe('solveOffMainThread', () => {
     expect(await solveOffMainThread(p)).to.equal(42);
   });
 });
+
+/**
+ * A same-origin frame with its own Content-Security-Policy, loading the module
+ * fresh (its own Trusted Types policy registry), as a strict page would.
+ */
+async function framedSolver(csp: string) {
+  const frame = document.createElement('iframe');
+  frame.srcdoc = `<!doctype html><meta http-equiv="Content-Security-Policy" content="${csp}">
+    <script type="module">
+      import { solveOffMainThread } from '/src/pow-worker.ts';
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));
+      window.solveOffMainThread = solveOffMainThread;
+    </script>`;
+  document.body.append(frame);
+  type FrameWindow = Window & typeof globalThis & {
+    solveOffMainThread?: typeof solveOffMainThread;
+    violations: string[];
+  };
+  const win = frame.contentWindow as FrameWindow;
+  for (let i = 0; i < 200 && !win.solveOffMainThread; i += 1) await new Promise((r) => setTimeout(r, 25));
+  if (!win.solveOffMainThread) throw new Error('the framed module did not load');
+  const log = { created: 0, errors: 0 };
+  const FrameWorker = win.Worker;
+  win.Worker = class extends FrameWorker {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      log.created += 1;
+      this.addEventListener('error', () => { log.errors += 1; });
+    }
+  };
+  return { win, log, solve: win.solveOffMainThread, remove: () => frame.remove() };
+}
+
+describe('solveOffMainThread under a strict CSP', () => {
+  const trustedTypes = "require-trusted-types-for 'script'; trusted-types lit-html hik-register";
+
+  it('creates its blob Worker through the hik-register Trusted Types policy', async () => {
+    const frame = await framedSolver(`${trustedTypes}; worker-src 'self' blob:`);
+    try {
+      // The frame really enforces Trusted Types: a plain string URL is refused.
+      expect(() => new frame.win.Worker('data:text/javascript,0')).to.throw(/TrustedScriptURL/);
+      const p = await puzzle(321, 1000);
+      expect(await frame.solve(p)).to.equal(321);
+      expect(frame.log.created).to.equal(1);
+      expect(frame.log.errors).to.equal(0);
+      expect(frame.win.violations).to.deep.equal(['require-trusted-types-for']);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('solves on the main thread when the CSP forbids blob Workers', async () => {
+    const frame = await framedSolver(`${trustedTypes}; worker-src 'self'`);
+    try {
+      const p = await puzzle(654, 1000);
+      const reports: number[] = [];
+      expect(await frame.solve(p, { onProgress: (checked) => reports.push(checked) })).to.equal(654);
+      expect(reports.at(-1)).to.equal(655);
+      expect(frame.win.violations).to.include('worker-src');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('solves on the main thread when the page does not allow the hik-register policy', async () => {
+    const frame = await framedSolver("require-trusted-types-for 'script'; trusted-types lit-html");
+    try {
+      const p = await puzzle(99, 500);
+      expect(await frame.solve(p)).to.equal(99);
+      expect(frame.log.created).to.equal(0);
+    } finally {
+      frame.remove();
+    }
+  });
+});
