@@ -1,11 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { RULES, type Channel } from './contract.ts';
 import { lightRenderRoot, uniqueId } from './light-dom.ts';
-import { getLocale } from './localization.ts';
-import { loadPhone, type PhoneCheck, type PhoneTools } from './phone.ts';
+import { loadPhone, phoneMessage, reformat, type PhoneTools } from './phone.ts';
 import { styles } from './hik-contact-toggle.styles.ts';
 
 export interface ChannelSelectDetail { channel: Channel }
@@ -21,9 +20,6 @@ const channelsConverter = {
     (value ?? '').split(/\s+/).filter((c): c is Channel => (ALL_CHANNELS as string[]).includes(c)),
   toAttribute: (value: Channel[]) => value.join(' '),
 };
-
-/** Significant characters of a phone number: what the caret is kept next to. */
-const countSignificant = (text: string) => text.replace(/[^\d+]/g, '').length;
 
 /**
  * The choice between registering by email address or by mobile phone number, and
@@ -155,8 +151,7 @@ export class HikContactToggle extends LitElement {
     const country = this.countryCode;
     // Without a country no number can be checked, typed or not: that is the next step.
     if (!country) return msg('Select a country first', { desc: 'A phone number needs the country chosen first' });
-    const check: PhoneCheck = this.tools ? this.tools.validate(this.phone, country) : 'invalid';
-    return phoneMessage(check, countryName(country));
+    return phoneMessage(this.tools ? this.tools.validate(this.phone, country) : 'invalid', country);
   }
 
   private select(channel: Channel) {
@@ -187,22 +182,17 @@ export class HikContactToggle extends LitElement {
 
   private onPhoneInput(event: InputEvent) {
     const input = event.target as HTMLInputElement;
-    let text = input.value;
-    let caret = input.selectionStart ?? text.length;
-    const atEnd = caret === text.length;
-    // Backspace right after a space or bracket would only remove that separator, which
-    // the formatter puts straight back: remove the digit before it instead.
-    if (event.inputType === 'deleteContentBackward' && countSignificant(text) === countSignificant(this.phone)) {
-      const before = text.slice(0, caret).replace(/[\d+](?=[^\d+]*$)/, '');
-      text = before + text.slice(caret);
-      caret = before.length;
-    }
-    const significantBefore = countSignificant(text.slice(0, caret));
-    const formatted = this.tools && this.countryCode ? this.tools.format(text, this.countryCode) : text;
-    input.value = formatted;
-    this.phone = formatted;
-    const position = atEnd ? formatted.length : caretAfter(formatted, significantBefore);
-    input.setSelectionRange(position, position);
+    const country = this.countryCode;
+    const tools = this.tools;
+    const { value, caret } = reformat(
+      { value: input.value, caret: input.selectionStart ?? input.value.length },
+      this.phone,
+      event.inputType === 'deleteContentBackward',
+      (text) => (tools && country ? tools.format(text, country) : text),
+    );
+    input.value = value;
+    input.setSelectionRange(caret, caret);
+    this.phone = value;
     if (this.ownErrors.phone) this.ownErrors = { ...this.ownErrors, phone: this.phoneError() };
     this.emitInput();
   }
@@ -278,7 +268,8 @@ export class HikContactToggle extends LitElement {
       <label class="hik-contact__label" for=${`${this.ids}-phone`}>
         ${msg('Mobile Phone Number', { desc: 'Label of the mobile phone input' })}
       </label>
-      <div class="hik-contact__row">
+      <!-- "+44" and the number form one left-to-right string, also in an RTL page. -->
+      <div class="hik-contact__row" dir="ltr">
         <span id=${prefixId} dir="ltr" class="hik-contact__prefix ${code ? '' : 'hik-contact__prefix--empty'}">
           ${code ? `+${code}` : hint}
         </span>
@@ -289,34 +280,6 @@ export class HikContactToggle extends LitElement {
       </div>
       ${this.renderError('phone')}
     `;
-  }
-}
-
-/** Where the caret goes: just after the n-th significant character. */
-function caretAfter(text: string, significant: number): number {
-  if (significant <= 0) return 0;
-  let seen = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    if (/[\d+]/.test(text[i]) && (seen += 1) === significant) return i + 1;
-  }
-  return text.length;
-}
-
-function countryName(country: string): string {
-  try {
-    return new Intl.DisplayNames([getLocale()], { type: 'region' }).of(country) ?? country;
-  } catch {
-    return country;
-  }
-}
-
-function phoneMessage(check: PhoneCheck, country: string): string {
-  switch (check) {
-    case 'ok': return '';
-    case 'empty': return msg('Enter a mobile phone number', { desc: 'Mobile Phone Number field is empty' });
-    case 'too_short': return msg(str`This number is too short for ${country}`, { desc: 'Phone number too short; the value is a country name' });
-    case 'too_long': return msg(str`This number is too long for ${country}`, { desc: 'Phone number too long; the value is a country name' });
-    case 'invalid': return msg(str`Enter a valid mobile phone number for ${country}`, { desc: 'Phone number not a valid mobile number; the value is a country name' });
   }
 }
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/hik-contact-toggle.ts';
 import type { HikContactToggle } from '../src/hik-contact-toggle.ts';
 import { loadPhone } from '../src/phone.ts';
@@ -325,5 +325,37 @@ describe('<hik-contact-toggle>', () => {
     expect([...el.querySelectorAll('input')].every((i) => i.disabled)).to.equal(true);
     // Losing focus because of being disabled is not the user leaving an empty field.
     expect(emailBox(el)!.getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('fits a 320 px wide screen, even with the "Select a country first" hint', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await fixture<HikContactToggle>(html`<div style="padding: 8px"><hik-contact-toggle channel="sms"></hik-contact-toggle></div>`);
+      const toggle = el.querySelector('hik-contact-toggle')!;
+      await toggle.updateComplete;
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      const input = phoneBox(toggle)!;
+      expect(input.getBoundingClientRect().right).to.be.at.most(320);
+      expect(input.getBoundingClientRect().width).to.be.at.least(150);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('keeps +44 and the number left to right in a right-to-left page', async () => {
+    const el = await fixture<HTMLElement>(html`<div dir="rtl" lang="ar"><hik-contact-toggle channel="sms" country="GB" calling-code="44"
+      phone="07400 123456"></hik-contact-toggle></div>`);
+    const toggle = el.querySelector('hik-contact-toggle')!;
+    await toggle.updateComplete;
+    const input = phoneBox(toggle)!;
+    const prefix = document.getElementById(input.getAttribute('aria-describedby')!.split(' ')[0])!;
+    expect(getComputedStyle(prefix).direction).to.equal('ltr');
+    expect(getComputedStyle(prefix).unicodeBidi).to.equal('isolate');
+    expect(getComputedStyle(input).direction).to.equal('ltr');
+    // "+44" and the number read as one string, so the code stays on the left of it.
+    expect(prefix.getBoundingClientRect().right).to.be.at.most(input.getBoundingClientRect().left);
+    // The label around them still follows the page.
+    expect(getComputedStyle(input.labels![0]).direction).to.equal('rtl');
+    await expect(toggle).to.be.accessible();
   });
 });

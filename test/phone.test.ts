@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { loadPhone, type PhoneTools } from '../src/phone.ts';
+import { loadPhone, phoneMessage, reformat, type PhoneTools } from '../src/phone.ts';
 
 describe('phone (libphonenumber-js, mobile metadata)', () => {
   let phone: PhoneTools;
@@ -71,5 +71,44 @@ describe('phone (libphonenumber-js, mobile metadata)', () => {
     expect(phone.callingCode('XX')).to.equal(null);
     expect(phone.validate('12345678', 'XX')).to.equal('invalid');
     expect(phone.format('12345678', 'XX')).to.equal('12345678');
+  });
+});
+
+describe('reformat (caret kept next to the same digit)', () => {
+  // A stand-in formatter: groups of three digits.
+  const groups = (text: string) => text.replace(/\D/g, '').replace(/(\d{3})(?=\d)/g, '$1 ');
+
+  it('keeps the caret at the end while typing at the end', () => {
+    expect(reformat({ value: '1234', caret: 4 }, '123', false, groups)).to.deep.equal({ value: '123 4', caret: 5 });
+  });
+
+  it('keeps the caret after the digit just typed in the middle', () => {
+    // "12|3 456" + "9" → "129|3 456" → "129 345 6", caret after the 9
+    expect(reformat({ value: '1293 456', caret: 3 }, '123 456', false, groups)).to.deep.equal({ value: '129 345 6', caret: 3 });
+    // "123 |456" + "9" → "123 9|456" → "123 945 6", caret after the 9
+    expect(reformat({ value: '123 9456', caret: 5 }, '123 456', false, groups)).to.deep.equal({ value: '123 945 6', caret: 5 });
+  });
+
+  it('deletes the digit before a separator that backspace hit', () => {
+    // "123 |456", backspace removes the space → remove the 3 instead
+    expect(reformat({ value: '123456', caret: 3 }, '123 456', true, groups)).to.deep.equal({ value: '124 56', caret: 2 });
+  });
+
+  it('leaves an ordinary backspace alone', () => {
+    expect(reformat({ value: '12 456', caret: 2 }, '123 456', true, groups)).to.deep.equal({ value: '124 56', caret: 2 });
+  });
+
+  it('puts the caret at the start when nothing significant is before it', () => {
+    expect(reformat({ value: '0123', caret: 0 }, '123', false, groups)).to.deep.equal({ value: '012 3', caret: 0 });
+  });
+});
+
+describe('phoneMessage', () => {
+  it('names the country in English', () => {
+    expect(phoneMessage('ok', 'GB')).to.equal('');
+    expect(phoneMessage('empty', 'GB')).to.equal('Enter a mobile phone number');
+    expect(phoneMessage('too_short', 'GB')).to.equal('This number is too short for United Kingdom');
+    expect(phoneMessage('too_long', 'US')).to.equal('This number is too long for United States');
+    expect(phoneMessage('invalid', 'FR')).to.equal('Enter a valid mobile phone number for France');
   });
 });
