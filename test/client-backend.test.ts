@@ -94,6 +94,24 @@ describe('client + reference backend: registration', () => {
     expect(await client.checkUsername('taken_name')).to.equal(false);
   });
 
+  it('resolves null for the user name check when the server does not offer it', async () => {
+    await reset({ usernameCheck: false });
+    expect(await client.checkUsername('dealer_01')).to.equal(null);
+  });
+
+  it('registers with a proof-of-work captcha', async () => {
+    const challenge = await client.getCaptcha('pow');
+    if (!challenge) throw new Error('the backend offers no pow captcha');
+    const { answer } = await control(`captcha/${challenge.captchaId}`) as { answer: number };
+    const send: SendCodeRequest = {
+      username: 'pow_user', country: 'GB', locale: 'en', channel: 'email', email: 'pow@example.com',
+      captcha: { kind: 'pow', captchaId: challenge.captchaId, answer },
+    };
+    const sent = await client.sendCode(send);
+    const created = await client.createAccount(accountBody(send, sent, await codeFor(sent)));
+    expect(created.username).to.equal('pow_user');
+  });
+
   it('resends a code for the same request', async () => {
     const send = await sendBody();
     const sent = await client.sendCode(send);
