@@ -61,8 +61,8 @@ export const styles = css`
   hik-contact-toggle .hik-contact__prefix {
     display: inline-flex;
     align-items: center;
-    /* The code and the number read left to right in every language (+44, not 44+). */
-    direction: ltr;
+    /* Its dir attribute sets the direction (ltr for "+44", auto for the hint);
+       isolation keeps "+44" from being reordered with the text around it. */
     unicode-bidi: isolate;
     padding-inline: 0.75rem;
     border: 1px solid var(--hik-color-border, GrayText);

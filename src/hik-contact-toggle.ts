@@ -30,12 +30,12 @@ const channelsConverter = {
  * @fires hik-channel-select - `{ channel }`, when the user picks the other way.
  * @fires hik-contact-input - `{ channel, email, phone, e164 }`, on every edit of either input.
  * @cssprop [--hik-color-text=CanvasText] - text colour
- * @cssprop [--hik-color-muted=GrayText] - "Select a country first" hint colour
+ * @cssprop [--hik-color-muted=#535a63] - "Select a country first" hint colour
  * @cssprop [--hik-color-border=GrayText] - input and prefix border
  * @cssprop [--hik-color-surface=Canvas] - country code prefix background
  * @cssprop [--hik-color-background=Field] - input background
  * @cssprop [--hik-color-accent=AccentColor] - radio buttons
- * @cssprop [--hik-color-error] - error text and invalid border
+ * @cssprop [--hik-color-error=#b00020] - error text and invalid border
  * @cssprop [--hik-color-focus=Highlight] - focus outline
  * @cssprop [--hik-radius=6px] - corner radius
  * @cssprop [--hik-space=0.75rem] - space below the radio group
@@ -90,7 +90,8 @@ export class HikContactToggle extends LitElement {
 
   /**
    * Checks the visible field, shows the message next to it and returns whether it is
-   * valid. Waits for the phone library when the phone way is chosen.
+   * valid. Waits for the phone library when the phone way is chosen, and rejects
+   * if that library cannot be loaded (offline).
    */
   async validate(): Promise<boolean> {
     await this.updateComplete;
@@ -118,7 +119,8 @@ export class HikContactToggle extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (this.activeChannel === 'sms' && !this.tools) void this.ensureTools();
+    // A failed load is retried by the next update or validate(), which reports it.
+    if (this.activeChannel === 'sms' && !this.tools) this.ensureTools().catch(() => undefined);
     if (changed.has('country') && changed.get('country') !== undefined) this.onCountryChanged();
   }
 
@@ -270,7 +272,8 @@ export class HikContactToggle extends LitElement {
       </label>
       <!-- "+44" and the number form one left-to-right string, also in an RTL page. -->
       <div class="hik-contact__row" dir="ltr">
-        <span id=${prefixId} dir="ltr" class="hik-contact__prefix ${code ? '' : 'hik-contact__prefix--empty'}">
+        <!-- The hint is a sentence in the page's language, so it takes its own direction. -->
+        <span id=${prefixId} dir=${code ? 'ltr' : 'auto'} class="hik-contact__prefix ${code ? '' : 'hik-contact__prefix--empty'}">
           ${code ? `+${code}` : hint}
         </span>
         <input class="hik-contact__input" id=${`${this.ids}-phone`} type="tel" name="phone" autocomplete="tel-national"
