@@ -29,6 +29,10 @@ export async function toWebRequest(req: IncomingMessage, maxBytes = 16_384): Pro
   return new Request(url, { method, headers, body });
 }
 
+// Past the cap the rest of an upload is read and dropped (so the client gets our
+// 413 instead of a reset), up to DRAIN_LIMIT, after which the connection is cut.
+const DRAIN_LIMIT = 1024 * 1024;
+
 function readCapped(req: IncomingMessage, cap: number): Promise<Uint8Array<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
     if (req.readableEnded) {
@@ -37,24 +41,20 @@ function readCapped(req: IncomingMessage, cap: number): Promise<Uint8Array<Array
     }
     const chunks: Buffer[] = [];
     let total = 0;
-    const done = (): void => {
-      req.off('data', onData);
-      req.off('end', done);
-      req.off('error', reject);
+    let settled = false;
+    const finish = (): void => {
+      if (settled) return;
+      settled = true;
       resolve(new Uint8Array(Buffer.concat(chunks).subarray(0, cap)));
     };
-    const onData = (chunk: Buffer): void => {
-      chunks.push(chunk);
+    req.on('data', (chunk: Buffer) => {
       total += chunk.length;
-      if (total >= cap) {
-        // Node discards the rest of the upload once the response is sent.
-        req.pause();
-        done();
-      }
-    };
-    req.on('data', onData);
-    req.on('end', done);
-    req.on('error', reject);
+      if (!settled) chunks.push(chunk);
+      if (total >= cap) finish();
+      if (total > DRAIN_LIMIT) req.destroy();
+    });
+    req.on('end', finish);
+    req.on('error', (error) => (settled ? undefined : reject(error)));
   });
 }
 
