@@ -227,7 +227,8 @@ export class HikContactToggle extends LitElement {
       ? msg('Register by Email Address', { desc: 'Radio: register with an email address' })
       : msg('Register by Mobile Phone Number', { desc: 'Radio: register with a mobile phone number' });
     return html`
-      <fieldset class="hik-contact__ways">
+      <!-- ELEMENT.md promises a radiogroup; a fieldset is only a group without the role. -->
+      <fieldset class="hik-contact__ways" role="radiogroup">
         <legend>${msg('Register by', { desc: 'Legend of the choice between email and mobile phone' })}</legend>
         ${offered.map((c) => html`
           <label class="hik-contact__way">

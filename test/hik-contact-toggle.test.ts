@@ -84,10 +84,10 @@ describe('<hik-contact-toggle>', () => {
     await waitUntil(libLoaded, 'libphonenumber-js was never requested');
   });
 
-  it('offers the two ways as radios in a group, email chosen first', async () => {
+  it('offers the two ways as radios in a radiogroup, email chosen first', async () => {
     const el = await fixture<HikContactToggle>(html`<hik-contact-toggle></hik-contact-toggle>`);
     const nodes = await axNodes(el);
-    const group = nodes.find((n) => n.role === 'group');
+    const group = nodes.find((n) => n.role === 'radiogroup');
     expect(group?.name).to.equal('Register by');
     const radios = nodes.filter((n) => n.role === 'radio');
     expect(radios.every((r) => group?.node.contains(r.node))).to.equal(true);
