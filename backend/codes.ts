@@ -4,7 +4,7 @@ import { emailKey, maskEmail, maskPhone } from './identity.ts';
 import type { Env } from './options.ts';
 import { constantTimeEqual, randomDigits, randomHex, randomId, sha256Hex } from './random.ts';
 import { hit } from './rate-limit.ts';
-import { put, take } from './store.ts';
+import { put } from './store.ts';
 
 /** Who and where a code is for: a create-account call must repeat exactly this. */
 export interface Target {
@@ -118,10 +118,6 @@ export async function redeemCode(env: Env, request: CodeRequest, code: string): 
     field: 'code',
     attemptsLeft: max - attempts,
   });
-}
-
-export async function dropRequest(env: Env, requestId: string): Promise<void> {
-  await take(env.store, 'request', requestId);
 }
 
 async function freshCode(env: Env, now: number, requestId: string, target: Target, decoy: boolean) {
