@@ -1,0 +1,383 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import type { CountryChangeDetail } from './contract.ts';
+import { getLocale } from './localization.ts';
+import { CONTINENTS, COUNTRIES, countryOf, flagOf, type Continent, type Country } from './countries.ts';
+import { displayNameSync, loadCountryNames, loadSearchNames } from './country-names.ts';
+import { searchCountries, typeAheadIndex } from './country-search.ts';
+import { styles } from './hik-country-dialog.styles.ts';
+
+/** Detail of `hik-country-select`: the chosen ISO code and its calling code. */
+export type CountrySelectDetail = CountryChangeDetail;
+
+const TYPE_AHEAD_MS = 500;
+const PAGE = 10;
+
+/**
+ * The country picker: a modal dialog with a search box, continent tabs and a listbox
+ * of countries, then the "cannot be changed after registration" confirmation.
+ *
+ * @summary Modal country picker with search, continent tabs and a confirmation step.
+ *
+ * @fires hik-country-select - The user chose a country and confirmed with OK. Detail `{ country, callingCode }`.
+ * @fires hik-country-cancel - The user dismissed the dialog (Escape or Close) without a choice.
+ *
+ * @csspart dialog - The country dialog.
+ * @csspart confirm - The confirmation dialog.
+ *
+ * @cssprop [--hik-color-background=Canvas] - Dialog background.
+ * @cssprop [--hik-color-text=CanvasText] - Text colour.
+ * @cssprop [--hik-color-muted=CanvasText at 72%] - Calling codes and counts.
+ * @cssprop [--hik-color-surface=Canvas] - Background of the active option.
+ * @cssprop [--hik-color-border=GrayText] - Borders.
+ * @cssprop [--hik-color-accent=LinkText] - Selected tab and active option marker, OK button.
+ * @cssprop [--hik-color-accent-text=Canvas] - Text on the accent colour.
+ * @cssprop [--hik-color-focus=Highlight] - Focus ring.
+ * @cssprop [--hik-radius=6px] - Corner radius.
+ * @cssprop [--hik-space=0.75rem] - Base spacing.
+ * @cssprop --hik-font-family - Font.
+ */
+@localized()
+@customElement('hik-country-dialog')
+export class HikCountryDialog extends LitElement {
+  static override styles = styles;
+
+  /** The chosen country (ISO alpha-2): highlighted, and its tab selected, on open. */
+  @property() value: string | null = null;
+
+  /** Allow-list of ISO codes; `null` offers every country. Tabs left empty are hidden. */
+  @property({ attribute: false }) countries: string[] | null = null;
+
+  /** Language of the country names and their sort order (BCP 47). */
+  @property() locale: string = getLocale();
+
+  /** Whether the dialog is open; setting it opens or closes it. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  @state() private tab: Continent = 'europe';
+  @state() private query = '';
+  @state() private active: string | null = null;
+  @state() private pending: string | null = null;
+  @state() private names: Map<string, string> | null = null;
+  @state() private searchNames: Map<string, string[]> | null = null;
+
+  @query('dialog.main') private dialog!: HTMLDialogElement;
+  @query('dialog.confirm') private confirmDialog!: HTMLDialogElement;
+  @query('input[type=search]') private search!: HTMLInputElement;
+  @query('[role=listbox]') private listbox!: HTMLElement | null;
+
+  #sorted: Country[] = [];
+  #options: Country[] = [];
+  #namesLocale: string | null = null;
+  #namesLoading: Promise<void> = Promise.resolve();
+  #closeReason: 'cancel' | 'select' | 'none' = 'none';
+  #typed = '';
+  #typedTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Opens the dialog. */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the dialog without a choice and without an event. */
+  close(): void {
+    this.open = false;
+  }
+
+  /** Also waits for the localized country names of an open dialog to arrive and render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.#namesLoading;
+    return super.getUpdateComplete();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#typedTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('locale') && this.#namesLocale !== this.locale) this.names = this.searchNames = null;
+    if (changed.has('open') && this.open) this.#prepareOpen();
+    if (['countries', 'locale', 'names'].some((key) => changed.has(key))) {
+      this.#sorted = this.#sortedCountries();
+    }
+    const visible = this.#visibleTabs();
+    if (!visible.includes(this.tab) && visible.length > 0) this.tab = visible[0]!;
+    this.#options = this.query
+      ? searchCountries(this.query, this.#sorted, (code) => this.#searchNamesOf(code))
+      : this.#sorted.filter((c) => c.continent === this.tab);
+    if (!this.#options.some((c) => c.code === this.active)) this.active = this.#options[0]?.code ?? null;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('open')) {
+      if (this.open && !this.dialog.open) {
+        this.#closeReason = 'cancel';
+        this.dialog.showModal();
+        this.search.focus();
+        this.#scrollToActive();
+      } else if (!this.open && this.dialog.open) {
+        this.#closeReason = 'none';
+        this.dialog.close();
+      }
+    }
+    if (changed.has('active')) this.#scrollToActive();
+  }
+
+  protected override render() {
+    const searching = this.query.trim() !== '';
+    const visible = this.#visibleTabs();
+    const listLabel = searching ? msg('Results', { desc: 'Label of the country list while searching' }) : null;
+    return html`
+      <dialog class="main" part="dialog" aria-labelledby="title" @close=${this.#onClose}>
+        <header>
+          <h2 id="title">${msg('Select Country', { desc: 'Title of the country dialog' })}</h2>
+          <button class="close" type="button" aria-label=${msg('Close', { desc: 'Closes the country dialog' })}
+            @click=${this.#dismiss}><span aria-hidden="true">×</span></button>
+        </header>
+        <input type="search" autocomplete="off" enterkeyhint="search"
+          aria-label=${msg('Search', { desc: 'Country search box' })}
+          placeholder=${msg('Search', { desc: 'Country search box' })}
+          .value=${this.query} @input=${this.#onSearchInput} @keydown=${this.#onSearchKey} />
+        <div role="tablist" aria-label=${msg('Continents', { desc: 'Label of the continent tabs' })}
+          @keydown=${this.#onTabKey}>
+          ${CONTINENTS.map((c) => html`
+            <button role="tab" type="button" id="tab-${c}" aria-controls="panel" ?hidden=${!visible.includes(c)}
+              aria-selected=${String(!searching && c === this.tab)} tabindex=${c === this.tab ? 0 : -1}
+              @click=${() => this.#selectTab(c)}>${this.#continentName(c)}</button>`)}
+        </div>
+        <p class="count" role="status">${searching ? this.#countText() : ''}</p>
+        <div role="tabpanel" id="panel" class="panel" aria-labelledby=${listLabel ? nothing : `tab-${this.tab}`}
+          aria-label=${listLabel ?? nothing}>
+          ${this.#options.length === 0 ? nothing : html`
+            <div role="listbox" tabindex="0" aria-labelledby=${listLabel ? nothing : `tab-${this.tab}`}
+              aria-label=${listLabel ?? nothing} aria-activedescendant=${this.active ? `opt-${this.active}` : nothing}
+              @keydown=${this.#onListKey} @click=${this.#onListClick}>
+              ${this.#options.map((c) => this.#renderOption(c))}
+            </div>`}
+        </div>
+        <dialog class="confirm" part="confirm" role="alertdialog" aria-labelledby="confirm-title"
+          aria-describedby="confirm-text" @close=${this.#onConfirmClose}>
+          <h3 id="confirm-title">${msg('Confirm Country or Region', { desc: 'Title of the confirmation' })}</h3>
+          <p id="confirm-text">${this.pending ? this.#confirmText(this.pending) : ''}</p>
+          <div class="actions">
+            <button type="button" class="secondary" @click=${() => this.confirmDialog.close()}>
+              ${msg('Cancel', { desc: 'Back to the country list' })}</button>
+            <button type="button" class="primary" autofocus @click=${this.#confirm}>
+              ${msg('OK', { desc: 'Confirms the country' })}</button>
+          </div>
+        </dialog>
+      </dialog>`;
+  }
+
+  #renderOption(c: Country) {
+    const current = c.code === this.value;
+    return html`
+      <div role="option" id="opt-${c.code}" data-code=${c.code} aria-selected=${String(c.code === this.active)}
+        class=${current ? 'current' : ''}>
+        <span class="flag" aria-hidden="true">${flagOf(c.code)}</span>
+        <span class="name">${this.#nameOf(c.code)}</span>
+        <span class="calling" aria-hidden="true">${c.callingCode ? `+${c.callingCode}` : ''}</span>
+        <span class="check" aria-hidden="true">${current ? '✓' : ''}</span>
+      </div>`;
+  }
+
+  #continentName(c: Continent): string {
+    switch (c) {
+      case 'europe': return msg('Europe', { desc: 'Continent tab' });
+      case 'asia': return msg('Asia', { desc: 'Continent tab' });
+      case 'america': return msg('America', { desc: 'Continent tab (North, Central and South America)' });
+      case 'africa': return msg('Africa', { desc: 'Continent tab' });
+      case 'oceania': return msg('Oceania', { desc: 'Continent tab' });
+    }
+  }
+
+  #countText(): string {
+    const n = this.#options.length;
+    if (n === 0) return msg('No results', { desc: 'Country search found nothing' });
+    return n === 1 ? msg('1 result', { desc: 'Country search count' }) : msg(str`${n} results`, { desc: 'Country search count' });
+  }
+
+  #confirmText(code: string): string {
+    const country = this.#nameOf(code);
+    return msg(str`The country or region cannot be changed after registration. Register with ${country}?`, {
+      desc: 'Confirmation after choosing a country',
+    });
+  }
+
+  #nameOf(code: string): string {
+    return this.names?.get(code) ?? displayNameSync(code, this.locale);
+  }
+
+  #searchNamesOf(code: string): readonly string[] {
+    return this.searchNames?.get(code) ?? [this.#nameOf(code), displayNameSync(code, 'en')];
+  }
+
+  #available(): Country[] {
+    if (!this.countries) return [...COUNTRIES];
+    const allowed = new Set(this.countries.map((c) => c.toUpperCase()));
+    return COUNTRIES.filter((c) => allowed.has(c.code));
+  }
+
+  #sortedCountries(): Country[] {
+    let collator: Intl.Collator;
+    try {
+      collator = new Intl.Collator(this.locale);
+    } catch {
+      collator = new Intl.Collator('en'); // an ill-formed locale must not break the list
+    }
+    return this.#available().sort((a, b) => collator.compare(this.#nameOf(a.code), this.#nameOf(b.code)));
+  }
+
+  #visibleTabs(): Continent[] {
+    return CONTINENTS.filter((c) => this.#sorted.some((country) => country.continent === c));
+  }
+
+  #prepareOpen(): void {
+    this.query = '';
+    this.pending = null;
+    const chosen = this.value ? countryOf(this.value.toUpperCase()) : undefined;
+    if (chosen) this.tab = chosen.continent;
+    this.active = chosen?.code ?? null;
+    this.#namesLoading = this.#loadNames();
+  }
+
+  async #loadNames(): Promise<void> {
+    const locale = this.locale;
+    if (this.#namesLocale === locale && this.names) return;
+    this.#namesLocale = locale;
+    const [names, searchNames] = await Promise.all([loadCountryNames(locale), loadSearchNames(locale)]);
+    // A newer locale may have been set while these were loading.
+    if (this.locale !== locale) return;
+    this.names = names;
+    this.searchNames = searchNames;
+  }
+
+  #selectTab(c: Continent): void {
+    this.query = '';
+    this.tab = c;
+    this.active = null;
+  }
+
+  #onTabKey(event: KeyboardEvent): void {
+    const visible = this.#visibleTabs();
+    const index = visible.indexOf(this.tab);
+    const rtl = this.matches(':dir(rtl)');
+    const next = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 } as Record<string, number>;
+    let target: number;
+    if (event.key in next) target = (index + next[event.key]! + visible.length) % visible.length;
+    else if (event.key === 'Home') target = 0;
+    else if (event.key === 'End') target = visible.length - 1;
+    else return;
+    event.preventDefault();
+    const tab = visible[target]!;
+    this.#selectTab(tab);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  }
+
+  #onSearchInput(event: InputEvent): void {
+    this.query = (event.target as HTMLInputElement).value;
+    this.active = null; // the best match becomes active
+  }
+
+  #onSearchKey(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' || !this.listbox) return;
+    event.preventDefault();
+    this.listbox.focus();
+  }
+
+  #onListKey(event: KeyboardEvent): void {
+    const codes = this.#options.map((c) => c.code);
+    const index = this.active ? codes.indexOf(this.active) : -1;
+    const last = codes.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(index + 1, last), ArrowUp: Math.max(index - 1, 0),
+      Home: 0, End: last, PageDown: Math.min(index + PAGE, last), PageUp: Math.max(index - PAGE, 0),
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      this.active = codes[moves[event.key]!] ?? null;
+    } else if (event.key === 'Enter' || (event.key === ' ' && this.#typed === '')) {
+      event.preventDefault();
+      if (this.active) this.#choose(this.active);
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      this.#typeAhead(event.key, index);
+    }
+  }
+
+  #typeAhead(key: string, index: number): void {
+    this.#typed += key;
+    clearTimeout(this.#typedTimer);
+    this.#typedTimer = setTimeout(() => (this.#typed = ''), TYPE_AHEAD_MS);
+    const found = typeAheadIndex(this.#typed, this.#options.map((c) => this.#nameOf(c.code)), index);
+    if (found >= 0) this.active = this.#options[found]!.code;
+  }
+
+  #onListClick(event: MouseEvent): void {
+    const option = (event.target as Element).closest<HTMLElement>('[role=option]');
+    const code = option?.dataset['code'];
+    if (!code) return;
+    this.active = code;
+    this.#choose(code);
+  }
+
+  async #choose(code: string): Promise<void> {
+    this.pending = code;
+    await this.updateComplete;
+    this.confirmDialog.showModal();
+  }
+
+  #confirm(): void {
+    this.#closeReason = 'select';
+    this.confirmDialog.close();
+    this.dialog.close();
+  }
+
+  #onConfirmClose(): void {
+    if (this.#closeReason === 'select') return;
+    // Cancel or Escape: back to the list, on the option that was chosen.
+    if (this.pending) this.active = this.pending;
+    this.pending = null;
+    this.listbox?.focus();
+  }
+
+  #dismiss(): void {
+    this.#closeReason = 'cancel';
+    this.dialog.close();
+  }
+
+  #onClose(event: Event): void {
+    // The nested confirmation's close event does not bubble, but be explicit.
+    if (event.target !== this.dialog) return;
+    const reason = this.#closeReason;
+    const chosen = this.pending;
+    this.#closeReason = 'none';
+    this.pending = null;
+    this.open = false;
+    if (reason === 'select' && chosen) {
+      this.value = chosen;
+      const detail: CountrySelectDetail = { country: chosen, callingCode: countryOf(chosen)?.callingCode ?? null };
+      this.dispatchEvent(new CustomEvent('hik-country-select', { detail, bubbles: true, composed: false }));
+    } else if (reason === 'cancel') {
+      this.dispatchEvent(new CustomEvent('hik-country-cancel', { bubbles: true, composed: false }));
+    }
+  }
+
+  #scrollToActive(): void {
+    if (!this.open || !this.active) return;
+    this.renderRoot.querySelector(`#opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hik-country-dialog': HikCountryDialog;
+  }
+  interface HTMLElementEventMap {
+    'hik-country-select': CustomEvent<CountrySelectDetail>;
+    'hik-country-cancel': CustomEvent<void>;
+  }
+}
