@@ -1,18 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import type { CountryChangeDetail } from './contract.ts';
 import { getLocale } from './localization.ts';
-import { CONTINENTS, COUNTRIES, countryOf, flagOf, type Continent, type Country } from './countries.ts';
+import { CONTINENTS, countryOf, flagOf, type Continent, type Country } from './countries.ts';
 import { displayNameSync, loadCountryNames, loadSearchNames } from './country-names.ts';
-import { searchCountries, typeAheadIndex } from './country-search.ts';
+import { searchCountries } from './country-search.ts';
+import { continentsIn, offeredCountries } from './country-list.ts';
+import { listKeyTarget, tabKeyTarget, TypeAhead } from './country-keys.ts';
+import { confirmText, continentName, resultCount } from './country-messages.ts';
 import { styles } from './hik-country-dialog.styles.ts';
 
 /** Detail of `hik-country-select`: the chosen ISO code and its calling code. */
 export type CountrySelectDetail = CountryChangeDetail;
-
-const TYPE_AHEAD_MS = 500;
-const PAGE = 10;
 
 /**
  * The country picker: a modal dialog with a search box, continent tabs and a listbox
@@ -72,8 +72,7 @@ export class HikCountryDialog extends LitElement {
   #namesLocale: string | null = null;
   #namesLoading: Promise<void> = Promise.resolve();
   #closeReason: 'cancel' | 'select' | 'none' = 'none';
-  #typed = '';
-  #typedTimer: ReturnType<typeof setTimeout> | undefined;
+  #typeAhead = new TypeAhead();
 
   /** Opens the dialog. */
   show(): void {
@@ -94,18 +93,21 @@ export class HikCountryDialog extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#typedTimer);
+    this.#typeAhead.reset();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('locale') && this.#namesLocale !== this.locale) this.names = this.searchNames = null;
     if (changed.has('open') && this.open) this.#prepareOpen();
+    if (this.open && this.#namesLocale !== this.locale) {
+      this.names = this.searchNames = null;
+      this.#namesLoading = this.#loadNames();
+    }
     if (['countries', 'locale', 'names'].some((key) => changed.has(key))) {
-      this.#sorted = this.#sortedCountries();
+      this.#sorted = offeredCountries(this.countries, this.locale, (code) => this.#nameOf(code));
     }
     const visible = this.#visibleTabs();
     if (!visible.includes(this.tab) && visible.length > 0) this.tab = visible[0]!;
-    this.#options = this.query
+    this.#options = this.#searching()
       ? searchCountries(this.query, this.#sorted, (code) => this.#searchNamesOf(code))
       : this.#sorted.filter((c) => c.continent === this.tab);
     if (!this.#options.some((c) => c.code === this.active)) this.active = this.#options[0]?.code ?? null;
@@ -127,7 +129,7 @@ export class HikCountryDialog extends LitElement {
   }
 
   protected override render() {
-    const searching = this.query.trim() !== '';
+    const searching = this.#searching();
     const visible = this.#visibleTabs();
     const listLabel = searching ? msg('Results', { desc: 'Label of the country list while searching' }) : null;
     return html`
@@ -146,9 +148,9 @@ export class HikCountryDialog extends LitElement {
           ${CONTINENTS.map((c) => html`
             <button role="tab" type="button" id="tab-${c}" aria-controls="panel" ?hidden=${!visible.includes(c)}
               aria-selected=${String(!searching && c === this.tab)} tabindex=${c === this.tab ? 0 : -1}
-              @click=${() => this.#selectTab(c)}>${this.#continentName(c)}</button>`)}
+              @click=${() => this.#selectTab(c)}>${continentName(c)}</button>`)}
         </div>
-        <p class="count" role="status">${searching ? this.#countText() : ''}</p>
+        <p class="count" role="status">${searching ? resultCount(this.#options.length) : ''}</p>
         <div role="tabpanel" id="panel" class="panel" aria-labelledby=${listLabel ? nothing : `tab-${this.tab}`}
           aria-label=${listLabel ?? nothing}>
           ${this.#options.length === 0 ? nothing : html`
@@ -161,7 +163,7 @@ export class HikCountryDialog extends LitElement {
         <dialog class="confirm" part="confirm" role="alertdialog" aria-labelledby="confirm-title"
           aria-describedby="confirm-text" @close=${this.#onConfirmClose}>
           <h3 id="confirm-title">${msg('Confirm Country or Region', { desc: 'Title of the confirmation' })}</h3>
-          <p id="confirm-text">${this.pending ? this.#confirmText(this.pending) : ''}</p>
+          <p id="confirm-text">${this.pending ? confirmText(this.#nameOf(this.pending)) : ''}</p>
           <div class="actions">
             <button type="button" class="secondary" @click=${() => this.confirmDialog.close()}>
               ${msg('Cancel', { desc: 'Back to the country list' })}</button>
@@ -184,29 +186,6 @@ export class HikCountryDialog extends LitElement {
       </div>`;
   }
 
-  #continentName(c: Continent): string {
-    switch (c) {
-      case 'europe': return msg('Europe', { desc: 'Continent tab' });
-      case 'asia': return msg('Asia', { desc: 'Continent tab' });
-      case 'america': return msg('America', { desc: 'Continent tab (North, Central and South America)' });
-      case 'africa': return msg('Africa', { desc: 'Continent tab' });
-      case 'oceania': return msg('Oceania', { desc: 'Continent tab' });
-    }
-  }
-
-  #countText(): string {
-    const n = this.#options.length;
-    if (n === 0) return msg('No results', { desc: 'Country search found nothing' });
-    return n === 1 ? msg('1 result', { desc: 'Country search count' }) : msg(str`${n} results`, { desc: 'Country search count' });
-  }
-
-  #confirmText(code: string): string {
-    const country = this.#nameOf(code);
-    return msg(str`The country or region cannot be changed after registration. Register with ${country}?`, {
-      desc: 'Confirmation after choosing a country',
-    });
-  }
-
   #nameOf(code: string): string {
     return this.names?.get(code) ?? displayNameSync(code, this.locale);
   }
@@ -215,24 +194,8 @@ export class HikCountryDialog extends LitElement {
     return this.searchNames?.get(code) ?? [this.#nameOf(code), displayNameSync(code, 'en')];
   }
 
-  #available(): Country[] {
-    if (!this.countries) return [...COUNTRIES];
-    const allowed = new Set(this.countries.map((c) => c.toUpperCase()));
-    return COUNTRIES.filter((c) => allowed.has(c.code));
-  }
-
-  #sortedCountries(): Country[] {
-    let collator: Intl.Collator;
-    try {
-      collator = new Intl.Collator(this.locale);
-    } catch {
-      collator = new Intl.Collator('en'); // an ill-formed locale must not break the list
-    }
-    return this.#available().sort((a, b) => collator.compare(this.#nameOf(a.code), this.#nameOf(b.code)));
-  }
-
   #visibleTabs(): Continent[] {
-    return CONTINENTS.filter((c) => this.#sorted.some((country) => country.continent === c));
+    return continentsIn(this.#sorted);
   }
 
   #prepareOpen(): void {
@@ -241,12 +204,14 @@ export class HikCountryDialog extends LitElement {
     const chosen = this.value ? countryOf(this.value.toUpperCase()) : undefined;
     if (chosen) this.tab = chosen.continent;
     this.active = chosen?.code ?? null;
-    this.#namesLoading = this.#loadNames();
+  }
+
+  #searching(): boolean {
+    return this.query.trim() !== '';
   }
 
   async #loadNames(): Promise<void> {
     const locale = this.locale;
-    if (this.#namesLocale === locale && this.names) return;
     this.#namesLocale = locale;
     const [names, searchNames] = await Promise.all([loadCountryNames(locale), loadSearchNames(locale)]);
     // A newer locale may have been set while these were loading.
@@ -263,14 +228,8 @@ export class HikCountryDialog extends LitElement {
 
   #onTabKey(event: KeyboardEvent): void {
     const visible = this.#visibleTabs();
-    const index = visible.indexOf(this.tab);
-    const rtl = this.matches(':dir(rtl)');
-    const next = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 } as Record<string, number>;
-    let target: number;
-    if (event.key in next) target = (index + next[event.key]! + visible.length) % visible.length;
-    else if (event.key === 'Home') target = 0;
-    else if (event.key === 'End') target = visible.length - 1;
-    else return;
+    const target = tabKeyTarget(event.key, visible.indexOf(this.tab), visible.length, this.matches(':dir(rtl)'));
+    if (target === null) return;
     event.preventDefault();
     const tab = visible[target]!;
     this.#selectTab(tab);
@@ -289,30 +248,21 @@ export class HikCountryDialog extends LitElement {
   }
 
   #onListKey(event: KeyboardEvent): void {
-    const codes = this.#options.map((c) => c.code);
-    const index = this.active ? codes.indexOf(this.active) : -1;
-    const last = codes.length - 1;
-    const moves: Record<string, number> = {
-      ArrowDown: Math.min(index + 1, last), ArrowUp: Math.max(index - 1, 0),
-      Home: 0, End: last, PageDown: Math.min(index + PAGE, last), PageUp: Math.max(index - PAGE, 0),
-    };
-    if (event.key in moves) {
+    const index = this.#options.findIndex((c) => c.code === this.active);
+    const target = listKeyTarget(event.key, index, this.#options.length);
+    let found = -1;
+    if (target !== null) {
+      found = target;
+    } else if (event.key === 'Enter' || (event.key === ' ' && !this.#typeAhead.typing)) {
       event.preventDefault();
-      this.active = codes[moves[event.key]!] ?? null;
-    } else if (event.key === 'Enter' || (event.key === ' ' && this.#typed === '')) {
-      event.preventDefault();
-      if (this.active) this.#choose(this.active);
+      if (this.active) void this.#choose(this.active);
+      return;
     } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      this.#typeAhead(event.key, index);
+      found = this.#typeAhead.type(event.key, this.#options.map((c) => this.#nameOf(c.code)), index);
+    } else {
+      return;
     }
-  }
-
-  #typeAhead(key: string, index: number): void {
-    this.#typed += key;
-    clearTimeout(this.#typedTimer);
-    this.#typedTimer = setTimeout(() => (this.#typed = ''), TYPE_AHEAD_MS);
-    const found = typeAheadIndex(this.#typed, this.#options.map((c) => this.#nameOf(c.code)), index);
+    event.preventDefault();
     if (found >= 0) this.active = this.#options[found]!.code;
   }
 
@@ -321,7 +271,7 @@ export class HikCountryDialog extends LitElement {
     const code = option?.dataset['code'];
     if (!code) return;
     this.active = code;
-    this.#choose(code);
+    void this.#choose(code);
   }
 
   async #choose(code: string): Promise<void> {

@@ -311,6 +311,10 @@ describe('<hik-country-dialog>', () => {
     await el.updateComplete;
     expect(optionNames(el)).to.include('Royaume-Uni');
     expect(optionNames(el)).to.include('Allemagne');
+    el.locale = 'de';
+    await el.updateComplete;
+    expect(optionNames(el)).to.include('Vereinigtes Königreich');
+    expect(optionNames(el)).to.not.include('Royaume-Uni');
   });
 
   it('fits a 320 px wide screen, the list scrolling inside the dialog', async () => {
