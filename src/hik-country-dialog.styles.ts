@@ -81,9 +81,11 @@ export const styles = css`
     padding-inline: var(--hik-space, 0.75rem);
     border-block-end: 1px solid var(--hik-color-border, GrayText);
   }
+  /* Small enough for the five English names to share one row at 320px; wraps when zoomed. */
   [role='tab'] {
     flex: 1 0 auto;
-    padding-inline: 0.5em;
+    padding-inline: 0.25em;
+    font-size: 0.875em;
     border: 0;
     border-block-end: 3px solid transparent;
     border-radius: 0;
@@ -112,6 +114,7 @@ export const styles = css`
     flex-direction: column;
   }
   [role='listbox'] {
+    position: relative; /* the options' offsetParent, for scrolling the active one into view */
     flex: 1 1 auto;
     min-block-size: 6rem;
     overflow-y: auto;
@@ -208,8 +211,11 @@ export const styles = css`
     [role='tab'][aria-selected='true'] {
       border-block-end-color: Highlight;
     }
+    /* System colours there would put the label on a same-coloured text backplate. */
     .actions .primary {
-      border-color: ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
+      border: 2px solid ButtonText;
     }
   }
 `;

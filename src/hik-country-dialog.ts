@@ -17,6 +17,7 @@ export type CountrySelectDetail = CountryChangeDetail;
 /**
  * The country picker: a modal dialog with a search box, continent tabs and a listbox
  * of countries, then the "cannot be changed after registration" confirmation.
+ * Country names load lazily for `locale` when it opens; `updateComplete` waits for them.
  *
  * @summary Modal country picker with search, continent tabs and a confirmation step.
  *
@@ -125,7 +126,8 @@ export class HikCountryDialog extends LitElement {
         this.dialog.close();
       }
     }
-    if (changed.has('active')) this.#scrollToActive();
+    // Names arriving re-sort the list, so the active option may move without changing.
+    if (['active', 'names', 'tab', 'query'].some((key) => changed.has(key))) this.#scrollToActive();
   }
 
   protected override render() {
@@ -317,8 +319,15 @@ export class HikCountryDialog extends LitElement {
   }
 
   #scrollToActive(): void {
-    if (!this.open || !this.active) return;
-    this.renderRoot.querySelector(`#opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
+    const list = this.listbox;
+    const option = this.active ? this.renderRoot.querySelector<HTMLElement>(`#opt-${this.active}`) : null;
+    if (!this.open || !list || !option) return;
+    // Layout offsets rather than scrollIntoView(): the opening slide's transform would
+    // skew the latter, and it may also scroll the page.
+    const top = option.offsetTop;
+    const bottom = top + option.offsetHeight;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
   }
 }
 

@@ -94,9 +94,15 @@ describe('<hik-country-dialog>', () => {
   });
 
   it('preselects the value: its tab and its option', async () => {
-    const el = await openDialog(html`<hik-country-dialog locale="en" value="JP"></hik-country-dialog>`, 'Japan');
+    await setViewport({ width: 320, height: 568 });
+    const el = await openDialog(html`<hik-country-dialog locale="en" value="VN"></hik-country-dialog>`, 'Vietnam');
     expect(selectedTabName(el)).to.deep.equal(['Asia']);
-    expect(activeOptionName(el)).to.equal('Japan');
+    expect(activeOptionName(el)).to.equal('Vietnam');
+    // Scrolled to it, below the fold of a small screen.
+    const o = option(el, 'Vietnam').getBoundingClientRect();
+    const l = listbox(el).getBoundingClientRect();
+    expect(o.top).to.be.at.least(l.top - 1);
+    expect(o.bottom).to.be.at.most(l.bottom + 1);
   });
 
   it('Escape closes it, fires hik-country-cancel, and focus returns to the opener', async () => {
@@ -327,11 +333,18 @@ describe('<hik-country-dialog>', () => {
     expect(box.bottom).to.be.at.most(568);
     const list = listbox(el);
     expect(list.scrollHeight).to.be.greaterThan(list.clientHeight);
-    const before = list.scrollTop;
+    const inView = (name: string) => {
+      const o = option(el, name).getBoundingClientRect();
+      const l = list.getBoundingClientRect();
+      return o.top >= l.top - 1 && o.bottom <= l.bottom + 1;
+    };
+    expect(inView('Albania')).to.equal(true);
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'End' });
     await el.updateComplete;
-    expect(list.scrollTop).to.be.greaterThan(before);
+    expect(list.scrollTop).to.be.greaterThan(0);
+    expect(inView(activeOptionName(el))).to.equal(true);
+    expect(inView('Albania')).to.equal(false);
     for (const t of visibleTabs(el)) expect(t.getBoundingClientRect().right).to.be.at.most(320);
   });
 });
