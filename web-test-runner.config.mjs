@@ -7,6 +7,7 @@ import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import rollupJson from '@rollup/plugin-json';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 import { testMiddleware } from './backend/test-server.ts';
 
@@ -18,11 +19,13 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 300000,
+  testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
   mimeTypes: { '**/*.json': 'js' },
   middleware: [testMiddleware()],
   plugins: [
+    // The accessibility tree as Chromium computes it (roles and names for tests).
+    a11ySnapshotPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     json({}),
     commonjs({

@@ -1,9 +1,15 @@
 // The demo page's own script: the widget, the dev outbox and an event log.
 // Everything is rendered with textContent: nothing from the server becomes HTML.
-import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 
 const widget = document.querySelector('hik-register') as HikRegister;
+// ?captcha=pow, ?theme=dark, ?locale=…, ?channel=sms: set before the element upgrades.
+const params = new URLSearchParams(location.search);
+for (const name of ['captcha', 'theme', 'locale', 'channel', 'country']) {
+  const value = params.get(name);
+  if (value) widget.setAttribute(name, value);
+}
+await import('../src/hik-register.ts');
 const outbox = document.getElementById('outbox') as HTMLOListElement;
 const events = document.getElementById('events') as HTMLOListElement;
 const controls = document.getElementById('controls') as HTMLFormElement;

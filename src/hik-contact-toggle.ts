@@ -232,7 +232,7 @@ export class HikContactToggle extends LitElement {
         <legend>${msg('Register by', { desc: 'Legend of the choice between email and mobile phone' })}</legend>
         ${offered.map((c) => html`
           <label class="hik-contact__way">
-            <input type="radio" name=${`${this.ids}-way`} value=${c} .checked=${live(c === channel)}
+            <input type="radio" autocomplete="off" name=${`${this.ids}-way`} value=${c} .checked=${live(c === channel)}
               ?disabled=${this.disabled} @change=${() => this.select(c)} />
             <span>${label(c)}</span>
           </label>`)}

@@ -61,7 +61,8 @@ const loadCodeModal = () => import('./hik-code-modal.ts');
 @localized()
 @customElement('hik-register')
 export class HikRegister extends LitElement {
-  static override styles = [tokens, styles];
+  // tokens last: `all: initial` in styles would otherwise reset their color-scheme.
+  static override styles = [styles, tokens];
 
   /** Base URL of the backend contract. */
   @property({ attribute: 'endpoint' }) endpoint = '/api/register';
@@ -127,6 +128,7 @@ export class HikRegister extends LitElement {
         this.flow.setValues({ country: this.config.country });
       }
       if (this.hasUpdated && before.channel !== this.config.channel) this.flow.setValues({ channel: this.config.channel });
+      if (this.hasUpdated && before.captcha !== this.config.captcha) void this.flow.captcha.start();
     }
     const clientKeys = ['endpoint', 'timeout', 'credentials', 'headers', 'fetch', 'locale'] as const;
     if (clientKeys.some((k) => changed.has(k))) this.client = this.makeClient();
@@ -174,8 +176,7 @@ export class HikRegister extends LitElement {
   protected override render() {
     const { flow } = this;
     return html`
-      ${renderForm(this)}
-      ${renderCodeModal(this)}
+      ${renderForm(this, renderCodeModal(this))}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.announcement}</div>
       ${flow.flow.step === 'done' ? this.renderSuccess(flow.flow.account.username) : nothing}
     `;

@@ -16,7 +16,8 @@ import { RULES } from './contract.ts';
 
 const revealed = new WeakMap<HikRegister, boolean>();
 
-export function renderForm(host: HikRegister) {
+/** The form; `inside` goes at its end (the code pop-up, so its input belongs to the same form). */
+export function renderForm(host: HikRegister, inside: unknown) {
   const r = host.flow;
   const { values, errors } = r;
   const flow = r.flow;
@@ -128,6 +129,7 @@ export function renderForm(host: HikRegister) {
       ${cooldown > 0 ? html`<p class="hint" id="next-wait">${msg(str`Next is available again in ${formatSeconds(cooldown, host.activeLocale)}.`, {
         desc: 'Countdown under the disabled Next button',
       })}</p>` : nothing}
+      ${inside}
     </form>
   `;
 }

@@ -151,9 +151,16 @@ export async function pressNext(el: HikRegister): Promise<void> {
   await el.updateComplete;
 }
 
+/** Waits until every animation in the element has finished (axe measures colours mid-fade otherwise). */
+export async function settle(el: HikRegister): Promise<void> {
+  await el.updateComplete;
+  await Promise.all(el.shadowRoot!.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+}
+
 /** The code pop-up's input, once it is open. */
 export async function codeInput(el: HikRegister): Promise<HTMLInputElement> {
   await waitUntil(() => el.shadowRoot!.querySelector('hik-code-modal dialog[open]'), 'code pop-up opens');
+  await settle(el);
   return $(el, 'hik-code-modal input[name=code]') as HTMLInputElement;
 }
 
