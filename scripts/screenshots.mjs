@@ -42,7 +42,7 @@ async function flow(page, name) {
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${out}/${name}-country-confirm.png` });
   await w.getByRole('button', { name: 'OK' }).click();
-  await w.getByRole('textbox', { name: 'Email' }).fill('ann@example.com');
+  await w.getByRole('textbox', { name: 'Email' }).fill(`ann${Math.floor(Math.random() * 1e6)}@example.com`);
   // The page runs with ?captcha=pow for this walk: the browser solves it by itself.
   await page.locator('hik-register hik-captcha progress[value="1"]').waitFor({ timeout: 15000 }).catch(() => {});
   await w.getByRole('checkbox', { name: /Terms of Service/ }).check();
