@@ -154,7 +154,7 @@ export async function pressNext(el: HikRegister): Promise<void> {
 /** Waits until every animation in the element has finished (axe measures colours mid-fade otherwise). */
 export async function settle(el: HikRegister): Promise<void> {
   await el.updateComplete;
-  await Promise.all(el.shadowRoot!.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+  await Promise.all((el.shadowRoot as unknown as { getAnimations(o?: { subtree: boolean }): Animation[] }).getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
 }
 
 /** The code pop-up's input, once it is open. */

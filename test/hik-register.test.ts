@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 import {
