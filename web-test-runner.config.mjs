@@ -8,6 +8,8 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import rollupJson from '@rollup/plugin-json';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 import { testMiddleware } from './backend/test-server.ts';
 
@@ -18,6 +20,7 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 1,
+  reporters: [defaultReporter(), summaryReporter()],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 600000,
   browserStartTimeout: 60000,
