@@ -63,6 +63,7 @@ export class Registration implements ReactiveController {
   /** The last action that failed for a reason worth retrying. */
   private retryAction: (() => Promise<void>) | null = null;
   private usernameTimer: ReturnType<typeof setTimeout> | undefined;
+  private submitting = false;
   private usernameCheck: AbortController | undefined;
 
   constructor(private readonly host: RegistrationHost) {
@@ -147,6 +148,18 @@ export class Registration implements ReactiveController {
 
   /** Next: check every field, then ask the server to send a code (or reopen the pop-up). */
   async submit(): Promise<void> {
+    // Validation is asynchronous: without this guard, quick repeated presses of
+    // Next would each pass the busy check before the first request starts.
+    if (this.submitting) return;
+    this.submitting = true;
+    try {
+      await this.submitOnce();
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  private async submitOnce(): Promise<void> {
     const flow = this.flow;
     if (flow.step !== 'form' || flow.busy || this.cooldownLeft() > 0) return;
     if (!(await this.validateAll())) {
@@ -167,7 +180,9 @@ export class Registration implements ReactiveController {
     const body = this.sendBody();
     if (!body) return;
     this.general = null;
+    const before = this.flow;
     this.set({ type: 'send' });
+    if (this.flow === before) return; // a request is already in flight
     try {
       const [sent] = await Promise.all([this.host.client.sendCode(body), this.host.loadCodeModal()]);
       this.set({ type: 'sent', sent, now: Date.now() });

@@ -150,4 +150,46 @@ describe('<hik-register>', () => {
     buttonNamed($(el, 'hik-code-modal'), 'OK').click();
     expect((await done).detail).to.include({ username: 'bob_phone', channel: 'sms' });
   });
+
+  it('sends one request however often Next is pressed while it is in flight', async () => {
+    const el = await mount();
+    const posts: string[] = [];
+    el.fetch = (input, init) => {
+      if (init?.method === 'POST') posts.push(String(input));
+      return window.fetch(input, init);
+    };
+    await fillForm(el, { username: 'double_click', email: 'double@example.com' });
+    const sent = oneEvent(el, 'hik-code-sent');
+    const next = $(el, 'button[type=submit]') as HTMLButtonElement;
+    next.click();
+    next.click();
+    next.click();
+    await sent;
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(posts).to.deep.equal(['/api/register/verification-codes']);
+    expect((await outbox()).filter((m) => m.to === 'double@example.com')).to.have.length(1);
+  });
+
+  it('keeps what was typed across a reload, but never the password or the captcha answer', async () => {
+    const el = await mount();
+    fill($(el, '#username'), 'kept_name');
+    fill($(el, '#password'), 'Secret!Pass1');
+    fill($(el, 'input[name=email]'), 'kept@example.com');
+    fill($(el, 'input[name=captcha]'), 'WXYZ');
+    await el.updateComplete;
+    const stored = JSON.stringify({ ...sessionStorage });
+    expect(stored).to.include('kept_name');
+    expect(stored).to.not.include('Secret!Pass1');
+    expect(stored).to.not.include('WXYZ');
+    el.remove();
+    const again = document.createElement('hik-register') as HikRegister;
+    again.setAttribute('endpoint', ENDPOINT);
+    const el2 = await fixture<HikRegister>(again);
+    await el2.updateComplete;
+    expect(($(el2, '#username') as HTMLInputElement).value).to.equal('kept_name');
+    expect(($(el2, '#password') as HTMLInputElement).value).to.equal('');
+    await waitUntil(() => el2.shadowRoot!.querySelector('input[name=email]'), 'email input');
+    expect(($(el2, 'input[name=email]') as HTMLInputElement).value).to.equal('kept@example.com');
+  });
 });
