@@ -2,7 +2,7 @@
  * The widget's own localized text for every error code of CONTRACT.md, and the
  * server's `message` (as plain text) for codes it does not know.
  */
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { FlowError } from './flow.ts';
 
 export function errorText(error: FlowError): string {
@@ -82,16 +82,4 @@ function fieldInvalidText(field: string | undefined): string {
         desc: 'invalid_field on a field the form does not show',
       });
   }
-}
-
-/** "Try again in 30 seconds" for a countdown; `seconds` already rounded up. */
-export function retryText(formatted: string): string {
-  return msg(str`Try again in ${formatted}.`, { desc: 'Countdown before Next can be pressed again' });
-}
-
-/** Which errors belong to the whole form rather than to one field. */
-export function isGeneral(error: FlowError): boolean {
-  return ['network', 'timeout', 'bad_response', 'rate_limited', 'too_many_attempts', 'request_expired'].includes(
-    error.code,
-  ) || !error.field;
 }

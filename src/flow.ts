@@ -7,7 +7,7 @@
  *     └──── failed ───┘                │  └── failed ────┤ (code errors stay in code)
  *     └──────────── back to form ◀─────┴─────────────────┘ (form errors, too many attempts)
  */
-import type { AccountCreated, CodeSent, Step } from './contract.ts';
+import type { AccountCreated, CodeSent } from './contract.ts';
 
 /** An error from a request, already sorted to where it is shown. */
 export interface FlowError {
@@ -121,8 +121,4 @@ function failed(state: Exclude<FlowState, { step: 'done' }>, error: FlowError, n
       // The code is bound to those fields, so a new one will be needed.
       return { step: 'form', busy: false, error, pending: null, cooldownUntil: 0 };
   }
-}
-
-export function stepOf(state: FlowState): Step {
-  return state.step;
 }
