@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { RULES, type Channel } from './contract.ts';
+import type { Channel } from './contract.ts';
+import { RULES } from './rules.ts';
 import { CountdownController } from './countdown.ts';
 import { codeFromText, formatDuration, formatSeconds, onlyDigits } from './format.ts';
 import { lightRenderRoot, uniqueId } from './light-dom.ts';

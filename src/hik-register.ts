@@ -2,7 +2,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Channel, CodeSentDetail, RegisterErrorDetail, RegisterSuccessDetail, Step } from './contract.ts';
-import { createClient, type ApiClient } from './client.ts';
+import type { ApiClient } from './client.ts';
+import { lazyClient } from './lazy-client.ts';
 import { resolveConfig, type Config } from './config.ts';
 import { tokens } from './theme.styles.ts';
 import { styles } from './hik-register.styles.ts';
@@ -98,7 +99,7 @@ export class HikRegister extends LitElement {
   /** The checked configuration (invalid attributes fall back to defaults). @internal */
   config: Config = resolveConfig(this);
   /** The API client for the current endpoint and options. @internal */
-  client: ApiClient = createClient();
+  client: ApiClient = lazyClient({});
   /** @internal */
   readonly flow = new Registration(this);
   private lastStep: Step = 'form';
@@ -166,7 +167,7 @@ export class HikRegister extends LitElement {
 
   private makeClient(): ApiClient {
     const c = this.config;
-    return createClient({
+    return lazyClient({
       endpoint: c.endpoint, timeout: c.timeout, credentials: c.credentials,
       headers: this.headers, locale: this.activeLocale,
       ...(this.fetch ? { fetch: this.fetch } : {}),

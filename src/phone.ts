@@ -31,7 +31,7 @@ export interface PhoneTools {
   callingCode(country: string): string | null;
 }
 
-type Lib = typeof import('libphonenumber-js/mobile');
+type Lib = typeof import('./phone-lib.ts');
 
 interface PlanWithTypes {
   possibleLengths(): number[];
@@ -40,7 +40,7 @@ interface PlanWithTypes {
 
 function createTools(lib: Lib): PhoneTools {
   const supported = (country: string) => lib.isSupportedCountry(country.toUpperCase());
-  const code = (country: string) => country.toUpperCase() as Parameters<Lib['getCountryCallingCode']>[0];
+  const code = (country: string) => country.toUpperCase() as import('./phone-lib.ts').CountryCode;
 
   /** The parsed number, only when it belongs to `country` and is valid there. */
   function parseValid(national: string, country: string) {
@@ -95,7 +95,7 @@ let loading: Promise<PhoneTools> | undefined;
 
 /** Loads libphonenumber-js (once) and returns the helpers built on it. */
 export function loadPhone(): Promise<PhoneTools> {
-  loading ??= import('libphonenumber-js/mobile').then(createTools, (error: unknown) => {
+  loading ??= import('./phone-lib.ts').then(createTools, (error: unknown) => {
     // A failed chunk load (offline, deploy in between) may succeed on a later try.
     loading = undefined;
     throw error;

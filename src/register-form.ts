@@ -8,11 +8,11 @@ import { msg, str } from '@lit/localize';
 import type { HikRegister } from './hik-register.ts';
 import type { CaptchaKind } from './contract.ts';
 import { callingCodeOf, flagOf } from './countries.ts';
-import { displayNameSync } from './country-names.ts';
+import { countryLabel } from './country-label.ts';
 import { errorText } from './error-messages.ts';
 import { formatSeconds } from './format.ts';
 import { textField, strengthMeter, showPasswordButton, termsField } from './register-fields.ts';
-import { RULES } from './contract.ts';
+import { RULES } from './rules.ts';
 
 const revealed = new WeakMap<HikRegister, boolean>();
 
@@ -29,7 +29,7 @@ export function renderForm(host: HikRegister, inside: unknown) {
     host.requestUpdate();
   };
   const country = values.country;
-  const countryName = country ? displayNameSync(country, host.activeLocale) : '';
+  const countryName = country ? countryLabel(country, host.activeLocale, () => host.requestUpdate()) : '';
   const callingCode = country ? callingCodeOf(country) : null;
   const general = r.general;
 

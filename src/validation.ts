@@ -3,7 +3,7 @@
  * Messages are the project's own, never zod's.
  */
 import { msg, str } from '@lit/localize';
-import { RULES } from './contract.ts';
+import { RULES } from './rules.ts';
 
 /** NFKC-normalized and trimmed, as the contract says user names are sent. */
 export function normalizeUsername(raw: string): string {

@@ -1,0 +1,44 @@
+/**
+ * The contract's field rules and error codes as plain values, without zod: the
+ * form's own checks need them in the first module, the schemas can load later.
+ * `contract.ts` re-exports all of it.
+ */
+
+/** Field rules of the contract (defaults; the widget may be configured tighter). */
+export const RULES = {
+  usernameMin: 4,
+  usernameMax: 32,
+  /** Starts with a letter; letters, digits, `_`, `-`, `.` (Unicode letters and digits). */
+  usernamePattern: /^\p{L}[\p{L}\p{N}_.-]*$/u,
+  passwordMin: 8,
+  passwordMax: 64,
+  emailMax: 254,
+  /** Pragmatic syntax check: one `@`, no spaces, a dot in the domain. */
+  emailPattern: /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/,
+  e164Pattern: /^\+[1-9]\d{6,14}$/,
+  countryPattern: /^[A-Z]{2}$/,
+  localePattern: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/,
+  codeMin: 4,
+  codeMax: 8,
+  /** Ids go into URL paths: keep them to URL-safe characters. */
+  idPattern: /^[A-Za-z0-9_-]{1,128}$/,
+} as const;
+
+/** Fields an error may point at (`error.field`). */
+export const FIELDS = [
+  'username', 'password', 'country', 'channel', 'email', 'phone',
+  'captcha', 'code', 'termsAccepted', 'locale', 'requestId',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Error codes of the contract's table, plus the client-side ones. */
+export const SERVER_ERROR_CODES = [
+  'invalid_field', 'captcha_invalid', 'captcha_expired', 'username_taken',
+  'email_taken', 'phone_taken', 'rate_limited', 'code_invalid', 'code_expired',
+  'too_many_attempts', 'request_expired', 'password_weak',
+] as const;
+export const CLIENT_ERROR_CODES = ['network', 'timeout', 'bad_response'] as const;
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+/** A server may send codes the widget does not know; it then shows `message`. */
+export type ErrorCode = ServerErrorCode | ClientErrorCode | (string & {});
