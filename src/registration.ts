@@ -15,6 +15,7 @@ import { loadDraft, saveDraft, clearDraft } from './draft.ts';
 import { callingCodeOf } from './countries.ts';
 import { errorText } from './error-messages.ts';
 import { CaptchaState } from './captcha-state.ts';
+import { CountdownController } from './countdown.ts';
 import * as v from './validation.ts';
 
 export interface Values {
@@ -69,6 +70,8 @@ export class Registration implements ReactiveController {
   constructor(private readonly host: RegistrationHost) {
     host.addController(this);
     this.captcha = new CaptchaState(host);
+    // The rate-limit countdown under Next ticks, and Next comes back when it ends.
+    new CountdownController(host, { deadlines: () => [this.flow.step === 'done' ? null : this.flow.cooldownUntil] });
   }
 
   hostConnected(): void {

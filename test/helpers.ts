@@ -4,7 +4,7 @@
  * and a few ways to act as a user on `<hik-register>`.
  */
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
-import { oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import type { HikRegister } from '../src/hik-register.ts';
 
 // ------------------------------------------------------------------ the backend
@@ -181,4 +181,65 @@ export function visibleError(el: HikRegister, inputSelector: string): string {
     .filter((n): n is HTMLElement => !!n && !n.hidden && [...n.classList].some((c) => /error/.test(c)))
     .map((n) => n.textContent!.trim())
     .join(' ');
+}
+
+// ------------------------------------------------------------------ error tests (hik-register-*.test.ts)
+
+/** `waitUntil` with a longer default: the backend answers over real HTTP. */
+export function until(check: () => unknown, message: string, timeout = 5000): Promise<void> {
+  return waitUntil(check, message, { timeout, interval: 25 });
+}
+
+/** A `<hik-register>` on the test endpoint, once its first captcha has loaded. */
+export async function mountRegister(attrs: Record<string, string> = {}, { keepStorage = false } = {}): Promise<HikRegister> {
+  if (!keepStorage) sessionStorage.clear();
+  const reg = document.createElement('hik-register') as HikRegister;
+  for (const [k, v] of Object.entries({ endpoint: '/api/register', 'terms-url': '/terms', ...attrs })) reg.setAttribute(k, v);
+  await fixture(reg);
+  await until(() => reg.shadowRoot!.querySelector('hik-captcha img, hik-captcha progress'), 'captcha loaded');
+  return reg;
+}
+
+export interface Seen { type: string; detail: unknown }
+/** Records every event `<hik-register>` dispatches (what integrators receive). */
+export function recordEvents(el: HikRegister): Seen[] {
+  const seen: Seen[] = [];
+  for (const t of ['hik-country-change', 'hik-channel-change', 'hik-step-change', 'hik-code-sent', 'hik-register-success', 'hik-register-error']) {
+    el.addEventListener(t, (e) => seen.push({ type: t, detail: (e as CustomEvent).detail }));
+  }
+  return seen;
+}
+export function errorsOf(seen: Seen[]): { code: string; message: string; field?: string }[] {
+  return seen.filter((s) => s.type === 'hik-register-error').map((s) => s.detail as { code: string; message: string; field?: string });
+}
+
+/** The id of the challenge `<hik-captcha>` shows. */
+export function captchaId(el: HikRegister): string | undefined {
+  return ($(el, 'hik-captcha') as HTMLElement & { challenge: { captchaId: string } | null }).challenge?.captchaId;
+}
+
+/** The text of the form's alert box (errors about the whole form), or ''. */
+export function alertText(el: HikRegister): string {
+  return el.shadowRoot!.querySelector('form > [role=alert]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** The code pop-up's `<dialog>` when open, else null. */
+export function openCodeDialog(el: HikRegister): HTMLDialogElement | null {
+  return el.shadowRoot!.querySelector<HTMLDialogElement>('hik-code-modal dialog[open]');
+}
+
+/** Creates an account straight through the API (test set-up, not the widget). */
+export async function registerDirect(username: string, contact: { email: string } | { phone: string }, password = 'Str0ng!Passw0rd'): Promise<void> {
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`/api/register/${path}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<{ requestId: string }>;
+  };
+  const challenge = (await (await fetch('/api/register/captcha?kind=image')).json()) as { captchaId: string };
+  const answer = await captchaAnswerFor(challenge.captchaId);
+  const base = { username, country: 'GB', channel: 'email' in contact ? 'email' : 'sms', ...contact, locale: 'en' };
+  const { requestId } = await post('verification-codes', { ...base, captcha: { kind: 'image', captchaId: challenge.captchaId, answer } });
+  await post('accounts', { ...base, requestId, code: await lastCode(), password, termsAccepted: true });
 }
