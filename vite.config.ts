@@ -3,6 +3,7 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { referenceBackend } from './backend/vite-plugin.ts';
+import { minifyTemplates } from './scripts/vite-minify-templates.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -34,6 +35,7 @@ export default defineConfig(({ command }) =>
         plugins: [referenceBackend()],
       }
     : {
+        plugins: [minifyTemplates()],
         build: {
           outDir: here('./dist'),
           emptyOutDir: true,

@@ -1,0 +1,57 @@
+// Build-only Vite plugin: removes the indentation and line breaks inside Lit's
+// `html`, `svg` and `css` templates of src/. Vite keeps them verbatim, and they are
+// a good part of the bytes. Templates given to msg() are left exactly as written:
+// @lit/localize identifies a message by its text.
+import ts from 'typescript';
+import type { Plugin } from 'vite';
+
+const TAGS = new Set(['html', 'svg', 'css']);
+
+function minifyCss(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1');
+}
+
+function minifyHtml(text: string): string {
+  // Whitespace with a line break is never significant in these templates (no <pre>);
+  // one space keeps inline text and elements apart as before.
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+export function minifyTemplates(): Plugin {
+  return {
+    name: 'hik-minify-templates',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/[^?]*\.ts$/.test(id) || !/\b(html|css|svg)`/.test(code)) return null;
+      const sf = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const edits: { start: number; end: number; text: string }[] = [];
+      const visit = (node: ts.Node): void => {
+        if (
+          ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && TAGS.has(node.tag.text) &&
+          !(ts.isCallExpression(node.parent) && ts.isIdentifier(node.parent.expression) && node.parent.expression.text === 'msg')
+        ) {
+          const t = node.template;
+          const parts: ts.Node[] = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)];
+          for (const part of parts) {
+            const start = part.getStart(sf) + 1; // after ` or }
+            const closesTemplate = ts.isNoSubstitutionTemplateLiteral(part) || part.kind === ts.SyntaxKind.TemplateTail;
+            const end = part.getEnd() - (closesTemplate ? 1 : 2); // before ` or ${
+            const raw = code.slice(start, end);
+            const text = node.tag.text === 'css' ? minifyCss(raw) : minifyHtml(raw);
+            if (text !== raw) edits.push({ start, end, text });
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(sf);
+      if (!edits.length) return null;
+      let out = code;
+      for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      return { code: out, map: null };
+    },
+  };
+}
