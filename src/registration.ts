@@ -165,12 +165,14 @@ export class Registration implements ReactiveController {
   private async submitOnce(): Promise<void> {
     const flow = this.flow;
     if (flow.step !== 'form' || flow.busy || this.cooldownLeft() > 0) return;
-    if (!(await this.validateAll())) {
+    // Reopening the pop-up sends nothing, so it needs no captcha answer.
+    const reopen = flow.pending !== null && flow.pending.expiresAt > Date.now();
+    if (!(await this.validateAll(!reopen))) {
       this.focusFirstInvalid();
       this.announce(msg('Some fields need your attention.', { desc: 'Announced after Next with errors' }));
       return;
     }
-    if (flow.pending && flow.pending.expiresAt > Date.now()) {
+    if (reopen) {
       // password_weak (or a closed pop-up): the same request and code stay valid.
       await this.host.loadCodeModal();
       this.set({ type: 'reopen' });
@@ -224,6 +226,16 @@ export class Registration implements ReactiveController {
     if (flow.step !== 'code' || flow.busy) return;
     const code = this.codeInput()?.code ?? '';
     const { values } = this;
+    if (v.passwordError(values.password, values.username)) {
+      // A reload restored the pop-up, but the password is never stored: ask for it
+      // on the form; the request stays, so Next reopens the pop-up for it.
+      this.set({ type: 'cancel' });
+      const text = msg('Enter your password again, then press Next.', { desc: 'Password lost by a page reload while the code pop-up was open' });
+      this.errors = { ...this.errors, password: text };
+      this.host.updateComplete.then(() => this.focusField('password'));
+      this.announce(text);
+      return;
+    }
     const base = {
       requestId: flow.pending.requestId, code, username: v.normalizeUsername(values.username),
       password: values.password, country: values.country ?? '', termsAccepted: true as const,
@@ -302,6 +314,8 @@ export class Registration implements ReactiveController {
     const text = errorText(error);
     let field: FieldName | undefined = error.field ? FIELD_OF[error.field] : undefined;
     if (error.code === 'captcha_invalid' || error.code === 'captcha_expired') field = 'captcha';
+    // With captcha="none" there is no captcha field to show it by: say it for the whole form.
+    if (field === 'captcha' && this.host.config.captcha === 'none') field = undefined;
     if (error.code === 'username_taken') field = 'username';
     if (error.code === 'email_taken') field = 'email';
     if (error.code === 'phone_taken') field = 'phone';
@@ -334,8 +348,8 @@ export class Registration implements ReactiveController {
     }
   }
 
-  private async validateAll(): Promise<boolean> {
-    const fields: FieldName[] = ['username', 'password', 'confirm', 'country', 'captcha', 'terms'];
+  private async validateAll(withCaptcha = true): Promise<boolean> {
+    const fields: FieldName[] = ['username', 'password', 'confirm', 'country', ...(withCaptcha ? ['captcha' as const] : []), 'terms'];
     const errors: Partial<Record<FieldName, string>> = {};
     for (const f of fields) errors[f] = this.fieldError(f);
     // A server's verdict on the user name ("taken") stands until the name changes.
