@@ -198,7 +198,9 @@ export class Registration implements ReactiveController {
       this.emit('hik-code-sent', detail);
       this.announce(msg(str`A verification code was sent to ${sent.destination}.`, { desc: 'Announced when the code was sent' }));
     } catch (e) {
-      this.fail(e, () => this.send());
+      // Try again goes through Next's checks: the challenge is renewed below, so a
+      // retry must wait for its answer rather than send none.
+      this.fail(e, () => this.submit());
     } finally {
       // Every challenge is single use: accepted or refused, fetch a new one.
       await this.captcha.renew();
