@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonBox, errorText, fieldBox } from './controls.styles.ts';
 
 // Light DOM: these rules are adopted into the tree the element sits in (the root's
 // shadow root, or the document), so every selector starts with the tag name.
@@ -23,16 +24,12 @@ export const styles = css`
     gap: 0.5rem;
   }
   hik-captcha .hik-captcha__input {
-    box-sizing: border-box;
+    ${fieldBox}
     flex: 1 1 7rem;
     min-inline-size: 0;
     min-block-size: 2.75rem;
     padding-block: 0.5rem;
-    padding-inline: 0.75rem;
     border: 1px solid var(--hik-color-border, FieldText);
-    border-radius: var(--hik-radius, 6px);
-    background: var(--hik-color-background, Field);
-    color: var(--hik-color-text, FieldText);
     font: inherit;
     letter-spacing: 0.15em;
   }
@@ -72,18 +69,15 @@ export const styles = css`
 
   hik-captcha .hik-captcha__refresh,
   hik-captcha .hik-captcha__retry {
+    ${buttonBox}
     display: inline-flex;
     align-items: center;
     gap: 0.375rem;
-    min-block-size: 2.75rem;
     padding-block: 0.25rem;
     padding-inline: 0.75rem;
     border: 1px solid var(--hik-color-border, ButtonBorder);
-    border-radius: var(--hik-radius, 6px);
     background: var(--hik-color-surface, ButtonFace);
     color: var(--hik-color-text, ButtonText);
-    font: inherit;
-    cursor: pointer;
   }
   hik-captcha .hik-captcha__refresh svg {
     inline-size: 1.25em;
@@ -134,10 +128,7 @@ export const styles = css`
   }
   /* GrayText is #808080 in Chromium, under 4.5:1 on white: fall back to full contrast. */
   hik-captcha .hik-captcha__hint { color: var(--hik-color-muted, CanvasText); }
-  hik-captcha .hik-captcha__error {
-    color: var(--hik-color-error, CanvasText);
-    font-weight: 600;
-  }
+  hik-captcha .hik-captcha__error { ${errorText} }
 
   hik-captcha :focus-visible {
     outline: 2px solid var(--hik-color-focus, Highlight);

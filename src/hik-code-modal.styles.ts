@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonBox, dialogBox, errorText, fieldBox, focusRing } from './controls.styles.ts';
 
 /**
  * Styles of `<hik-code-modal>`. It renders into light DOM, so these rules are adopted
@@ -11,17 +12,12 @@ export const styles = css`
   }
 
   hik-code-modal .hik-code-modal {
-    box-sizing: border-box;
+    ${dialogBox}
     inline-size: min(26rem, calc(100vw - 1rem));
     max-block-size: calc(100dvh - 1rem);
     margin: auto;
     padding: calc(var(--hik-space, 0.75rem) * 1.5);
     border: 1px solid var(--hik-color-border, CanvasText);
-    border-radius: var(--hik-radius, 6px);
-    background: var(--hik-color-background, Canvas);
-    color: var(--hik-color-text, CanvasText);
-    font-family: var(--hik-font-family, system-ui, sans-serif);
-    font-size: var(--hik-font-size, 1rem);
     line-height: 1.5;
     overflow-wrap: anywhere;
   }
@@ -64,16 +60,12 @@ export const styles = css`
   }
 
   hik-code-modal .hik-code-modal__input {
-    box-sizing: border-box;
+    ${fieldBox}
     display: block;
     inline-size: 100%;
     margin-block-end: 0.5rem;
     padding-block: 0.5rem;
-    padding-inline: 0.75rem;
     border: 2px solid var(--hik-color-border, FieldText);
-    border-radius: var(--hik-radius, 6px);
-    background: var(--hik-color-background, Field);
-    color: var(--hik-color-text, FieldText);
     /* Digits read left to right in every script, and equal widths keep them aligned. */
     direction: ltr;
     text-align: center;
@@ -90,8 +82,7 @@ export const styles = css`
   }
 
   hik-code-modal .hik-code-modal__error {
-    color: var(--hik-color-error, CanvasText);
-    font-weight: 600;
+    ${errorText}
   }
 
   hik-code-modal .hik-code-modal__error:empty,
@@ -119,17 +110,14 @@ export const styles = css`
   }
 
   hik-code-modal button {
-    min-block-size: 2.75rem;
+    ${buttonBox}
     min-inline-size: 2.75rem;
     padding-block: 0.5rem;
     padding-inline: 1rem;
     border: 2px solid var(--hik-color-accent, ButtonText);
-    border-radius: var(--hik-radius, 6px);
     background: var(--hik-color-background, ButtonFace);
     color: var(--hik-color-accent, ButtonText);
-    font: inherit;
     font-weight: 600;
-    cursor: pointer;
   }
 
   hik-code-modal button.hik-code-modal__primary {
@@ -151,8 +139,7 @@ export const styles = css`
 
   hik-code-modal button:focus-visible,
   hik-code-modal .hik-code-modal__input:focus-visible {
-    outline: 3px solid var(--hik-color-focus, Highlight);
-    outline-offset: 2px;
+    ${focusRing}
   }
 
   @media (prefers-reduced-motion: reduce) {

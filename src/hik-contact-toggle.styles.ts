@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldBox } from './controls.styles.ts';
 
 /**
  * The element renders into light DOM, so these rules land in the tree that holds
@@ -79,17 +80,13 @@ export const styles = css`
   }
 
   hik-contact-toggle .hik-contact__input {
-    box-sizing: border-box;
+    ${fieldBox}
     flex: 1 1 10rem;
     min-inline-size: 0;
     inline-size: 100%;
     padding-block: 0.625rem;
-    padding-inline: 0.75rem;
     font: inherit;
-    color: var(--hik-color-text, FieldText);
-    background: var(--hik-color-background, Field);
     border: 1px solid var(--hik-color-border, GrayText);
-    border-radius: var(--hik-radius, 6px);
   }
 
   hik-contact-toggle .hik-contact__input[dir='ltr'] {

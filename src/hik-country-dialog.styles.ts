@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonBox, dialogBox, focusRing } from './controls.styles.ts';
 
 export const styles = css`
   :host {
@@ -6,14 +7,9 @@ export const styles = css`
   }
 
   dialog {
-    box-sizing: border-box;
+    ${dialogBox}
     padding: 0;
     border: 1px solid var(--hik-color-border, GrayText);
-    border-radius: var(--hik-radius, 6px);
-    background: var(--hik-color-background, Canvas);
-    color: var(--hik-color-text, CanvasText);
-    font-family: var(--hik-font-family, system-ui, sans-serif);
-    font-size: var(--hik-font-size, 1rem);
     line-height: 1.4;
   }
   dialog::backdrop {
@@ -48,12 +44,9 @@ export const styles = css`
   }
 
   button {
-    font: inherit;
+    ${buttonBox}
     color: inherit;
-    cursor: pointer;
-    min-block-size: 2.75rem;
     min-inline-size: 2.75rem;
-    border-radius: var(--hik-radius, 6px);
   }
   .close {
     border: 1px solid transparent;
@@ -155,8 +148,7 @@ export const styles = css`
   }
 
   :focus-visible {
-    outline: 3px solid var(--hik-color-focus, Highlight);
-    outline-offset: 2px;
+    ${focusRing}
   }
   input[type='search']:focus-visible {
     outline-offset: 0;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonBox, errorText, focusRing } from './controls.styles.ts';
 
 /**
  * `<hik-register>`'s own look. Hardened for hostile pages: `all: initial` on the
@@ -51,10 +52,10 @@ export const styles = css`
     display: flex; align-items: center; gap: 0.5rem; text-align: start; cursor: pointer;
   }
   .muted, .hint { color: var(--hik-color-muted); font-size: 0.875em; }
-  .error { color: var(--hik-color-error); font-size: 0.875em; font-weight: 600; }
+  .error { ${errorText} font-size: 0.875em; }
   .error[hidden] { display: none; }
 
-  button { font: inherit; cursor: pointer; border-radius: var(--hik-radius); min-block-size: 2.75rem; padding: 0.5rem 1rem; }
+  button { ${buttonBox} padding: 0.5rem 1rem; }
   button:disabled, button[aria-disabled='true'] { cursor: not-allowed; opacity: 0.6; }
   .primary {
     color: var(--hik-color-accent-text); background: var(--hik-color-accent);
@@ -65,7 +66,7 @@ export const styles = css`
   }
   .reveal { white-space: nowrap; padding-inline: 0.75rem; font-size: 0.875em; }
   .reveal[aria-pressed='true'] { background: var(--hik-color-surface); }
-  :focus-visible { outline: 3px solid var(--hik-color-focus); outline-offset: 2px; }
+  :focus-visible { ${focusRing} }
 
   .strength { display: grid; gap: 0.25rem; }
   .meter-row { display: flex; align-items: center; gap: 0.5rem; }
