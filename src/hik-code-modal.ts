@@ -3,10 +3,11 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Channel } from './contract.ts';
 import { RULES } from './rules.ts';
+import { attemptsText, expiryText, resendText, sentText, statusText, type CodeStatus } from './code-messages.ts';
 import { CountdownController } from './countdown.ts';
-import { codeFromText, formatDuration, formatSeconds, onlyDigits } from './format.ts';
 import { lightRenderRoot, uniqueId } from './light-dom.ts';
 import { getLocale } from './localization.ts';
+import { OneTimeCodeController } from './one-time-code.ts';
 import { styles } from './hik-code-modal.styles.ts';
 
 declare global {
@@ -22,13 +23,6 @@ declare global {
     'hik-code-cancel': CustomEvent<null>;
   }
 }
-
-// The WebOTP API is not in TypeScript's DOM lib.
-interface OtpRequestOptions extends CredentialRequestOptions {
-  otp: { transport: string[] };
-}
-
-type Status = '' | 'expired' | 'resent';
 
 /**
  * The verification code pop-up: a native modal `<dialog>` with one one-time-code input,
@@ -86,7 +80,7 @@ export class HikCodeModal extends LitElement {
   @property({ attribute: false }) now: () => number = Date.now;
 
   @state() private localError = '';
-  @state() private status: Status = '';
+  @state() private status: CodeStatus = '';
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('input') private input?: HTMLInputElement;
@@ -104,12 +98,18 @@ export class HikCodeModal extends LitElement {
     now: () => this.now(),
   });
 
-  #otp: AbortController | undefined;
+  readonly #code = new OneTimeCodeController(this, {
+    input: () => this.input,
+    length: () => this.#length,
+    changed: () => (this.localError = ''),
+    submit: () => this.#submit(),
+  });
+
   #wasExpired = false;
 
   /** The digits typed so far (never sent anywhere by this element). */
   get code(): string {
-    return this.input?.value ?? '';
+    return this.#code.value;
   }
 
   /** Opens the pop-up. */
@@ -124,7 +124,7 @@ export class HikCodeModal extends LitElement {
 
   /** Empties the input and its own "enter the code" error. */
   clear(): void {
-    if (this.input) this.input.value = '';
+    this.#code.clear();
     this.localError = '';
   }
 
@@ -173,21 +173,15 @@ export class HikCodeModal extends LitElement {
     if (this.open && !this.dialog.open) {
       this.dialog.showModal();
       this.input?.focus();
-      this.#listenForSms();
+      if (this.channel === 'sms') this.#code.listenForSms();
     } else if (!this.open && this.dialog.open) {
       this.dialog.close();
     }
     if (!this.open) {
       // The code is single use; keeping it in the DOM after closing serves nobody.
-      this.#otp?.abort();
-      this.#otp = undefined;
-      if (this.input) this.input.value = '';
+      this.#code.stopListening();
+      this.#code.clear();
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#otp?.abort();
   }
 
   protected override render() {
@@ -201,27 +195,14 @@ export class HikCodeModal extends LitElement {
       errorText ? this.#ids.error : '',
       this.attemptsLeft != null ? this.#ids.attempts : '',
     ].filter(Boolean).join(' ');
-    const dest = html`<bdi dir="ltr">${this.destination}</bdi>`;
     return html`
-      <dialog
-        class="hik-code-modal"
-        aria-labelledby=${this.#ids.heading}
-        aria-describedby=${this.#ids.sent}
-        aria-busy=${this.busy ? 'true' : 'false'}
-        @close=${this.#onClose}
-      >
+      <dialog class="hik-code-modal" aria-labelledby=${this.#ids.heading}
+        aria-describedby=${this.#ids.sent} aria-busy=${this.busy ? 'true' : 'false'}
+        @close=${this.#onClose}>
         <h2 id=${this.#ids.heading}>
           ${msg('Enter the verification code', { desc: 'Heading of the code pop-up' })}
         </h2>
-        <p id=${this.#ids.sent}>
-          ${this.channel === 'sms'
-            ? msg(html`We sent a verification code by text message to ${dest}.`, {
-                desc: 'Code pop-up; the phone number is masked, like +44 77** ***123',
-              })
-            : msg(html`We sent a verification code to ${dest}.`, {
-                desc: 'Code pop-up; the email address is masked, like a***@example.com',
-              })}
-        </p>
+        <p id=${this.#ids.sent}>${sentText(this.channel, this.destination)}</p>
         ${this.channel === 'email'
           ? html`<p class="hik-code-modal__hint">
               ${msg('Be sure to check both regular and spam inboxes.', {
@@ -232,64 +213,37 @@ export class HikCodeModal extends LitElement {
         <label for=${this.#ids.input}>
           ${msg('Verification code', { desc: 'Label of the one-time code input' })}
         </label>
-        <input
-          id=${this.#ids.input}
-          class="hik-code-modal__input"
-          type="text"
-          name="code"
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          pattern="[0-9]*"
-          maxlength=${n}
-          spellcheck="false"
-          autocapitalize="off"
-          enterkeyhint="done"
+        <input id=${this.#ids.input} class="hik-code-modal__input" type="text" name="code"
+          autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]*" maxlength=${n}
+          spellcheck="false" autocapitalize="off" enterkeyhint="done"
           aria-invalid=${errorText ? 'true' : 'false'}
           aria-describedby=${describedBy || nothing}
-          @beforeinput=${this.#onBeforeInput}
-          @input=${this.#onInput}
-          @paste=${this.#onPaste}
-          @keydown=${this.#onKeyDown}
+          @beforeinput=${this.#code.onBeforeInput}
+          @input=${this.#code.onInput}
+          @paste=${this.#code.onPaste}
+          @keydown=${this.#code.onKeyDown}
         />
         <div aria-live="polite">
           <p id=${this.#ids.error} class="hik-code-modal__error">${errorText}</p>
           ${this.attemptsLeft != null
-            ? html`<p id=${this.#ids.attempts}>${this.#attemptsText(this.attemptsLeft, locale)}</p>`
+            ? html`<p id=${this.#ids.attempts}>${attemptsText(this.attemptsLeft, locale)}</p>`
             : nothing}
         </div>
         ${this.expiresAt != null && !expired
           ? html`<p class="hik-code-modal__expiry">
-              ${msg(
-                str`The code expires in ${formatDuration(
-                  this.#countdown.secondsLeft(this.expiresAt),
-                  locale,
-                )}.`,
-                { desc: 'Time left, like "9 minutes, 41 seconds"' },
-              )}
+              ${expiryText(this.#countdown.secondsLeft(this.expiresAt), locale)}
             </p>`
           : nothing}
-        <div role="status" class="hik-code-modal__status">${this.#statusText()}</div>
+        <div role="status" class="hik-code-modal__status">${statusText(this.status)}</div>
         <div class="hik-code-modal__resend-row">
-          <button
-            type="button"
-            class=${expired && !resendOff ? 'hik-code-modal__primary' : ''}
-            aria-disabled=${resendOff ? 'true' : 'false'}
-            @click=${this.#onResend}
-          >
-            ${wait > 0
-              ? msg(str`Resend code in ${formatSeconds(wait, locale)}`, {
-                  desc: 'Resend button while waiting; must begin with the word for Resend',
-                })
-              : msg('Resend code', { desc: 'Button that sends a new code' })}
+          <button type="button" class=${expired && !resendOff ? 'hik-code-modal__primary' : ''}
+            aria-disabled=${resendOff ? 'true' : 'false'} @click=${this.#onResend}>
+            ${resendText(wait, locale)}
           </button>
         </div>
         <div class="hik-code-modal__actions">
-          <button
-            type="button"
-            class="hik-code-modal__ok ${expired ? '' : 'hik-code-modal__primary'}"
-            aria-disabled=${this.busy ? 'true' : 'false'}
-            @click=${this.#submit}
-          >
+          <button type="button" class="hik-code-modal__ok ${expired ? '' : 'hik-code-modal__primary'}"
+            aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#submit}>
             ${msg('OK', { desc: 'Submits the verification code' })}
           </button>
           <button type="button" @click=${this.#cancel}>
@@ -298,69 +252,6 @@ export class HikCodeModal extends LitElement {
         </div>
       </dialog>
     `;
-  }
-
-  #attemptsText(count: number, locale: string): string {
-    const n = new Intl.NumberFormat(locale).format(count);
-    return new Intl.PluralRules(locale).select(count) === 'one'
-      ? msg(str`${n} attempt left`, { desc: 'After a wrong code; one form' })
-      : msg(str`${n} attempts left`, { desc: 'After a wrong code; other forms' });
-  }
-
-  #statusText(): string {
-    if (this.status === 'expired') {
-      return msg('The code has expired. Use Resend code to get a new one.', {
-        desc: 'Announced when the code expires',
-      });
-    }
-    if (this.status === 'resent') {
-      return msg('A new code has been sent.', { desc: 'Announced after Resend' });
-    }
-    return '';
-  }
-
-  #setCode(value: string): void {
-    if (!this.input) return;
-    this.input.value = value.slice(0, this.#length);
-    this.localError = '';
-  }
-
-  #onBeforeInput(e: InputEvent): void {
-    // Drop a typed non-digit before it lands, which keeps the caret where it was.
-    if (e.inputType === 'insertText' && e.data && onlyDigits(e.data) === '') e.preventDefault();
-  }
-
-  #onInput(): void {
-    // Autofill, drag and drop, IMEs: whatever got in, keep only the digits.
-    const value = this.input?.value ?? '';
-    const digits = onlyDigits(value).slice(0, this.#length);
-    if (digits !== value) this.#setCode(digits);
-    else this.localError = '';
-  }
-
-  #onPaste(e: ClipboardEvent): void {
-    const text = e.clipboardData?.getData('text/plain');
-    const input = this.input;
-    if (text == null || !input) return;
-    // Handled here because `maxlength` would cut "Your code: 123456" before the digits.
-    e.preventDefault();
-    const pasted = codeFromText(text, this.#length);
-    if (pasted.length >= this.#length) {
-      this.#setCode(pasted);
-    } else {
-      const start = input.selectionStart ?? input.value.length;
-      const end = input.selectionEnd ?? start;
-      this.#setCode(input.value.slice(0, start) + pasted + input.value.slice(end));
-      const caret = Math.min(start + pasted.length, input.value.length);
-      input.setSelectionRange(caret, caret);
-    }
-  }
-
-  #onKeyDown(e: KeyboardEvent): void {
-    if (e.key !== 'Enter' || e.isComposing) return;
-    // Enter would otherwise submit the parent's form (implicit submission).
-    e.preventDefault();
-    this.#submit();
   }
 
   #submit(): void {
@@ -391,28 +282,6 @@ export class HikCodeModal extends LitElement {
     if (this.open && !this.dialog?.open) {
       this.open = false;
       this.#fire('hik-code-cancel');
-    }
-  }
-
-  #listenForSms(): void {
-    if (this.channel !== 'sms' || !('OTPCredential' in window)) return;
-    const abort = new AbortController();
-    this.#otp = abort;
-    const options: OtpRequestOptions = { otp: { transport: ['sms'] }, signal: abort.signal };
-    try {
-      navigator.credentials
-        .get(options)
-        .then((credential) => {
-          const code = (credential as { code?: unknown } | null)?.code;
-          if (!abort.signal.aborted && typeof code === 'string') {
-            this.#setCode(codeFromText(code, this.#length));
-          }
-        })
-        .catch(() => {
-          // Aborted, refused or timed out: the user types the code.
-        });
-    } catch {
-      // Some embedders expose OTPCredential but throw on get (permissions policy).
     }
   }
 
