@@ -148,7 +148,11 @@ export class HikRegister extends LitElement {
   async openCountryDialog(): Promise<void> {
     await loadCountryDialog();
     await this.updateComplete;
-    (this.renderRoot.querySelector('hik-country-dialog') as { show(): void } | null)?.show();
+    const dialog = this.renderRoot.querySelector('hik-country-dialog') as (HTMLElement & { show?(): void }) | null;
+    // Seen in tests under load: right after the chunk loaded, the instance was not
+    // upgraded yet ("show is not a function"). Upgrading it explicitly is harmless.
+    if (dialog && !dialog.show) customElements.upgrade(dialog);
+    dialog?.show?.();
   }
 
   /** Makes sure the code pop-up is defined before it is needed. @internal */

@@ -90,7 +90,8 @@ export function fill(input: HTMLElement, value: string): void {
 export async function chooseCountry(el: HikRegister, name: string): Promise<void> {
   $(el, '#country-button').click();
   const dialog = $(el, 'hik-country-dialog');
-  await waitUntil(() => dialog.shadowRoot?.querySelector('dialog[open]'), 'country dialog opens');
+  // The first opening loads the pop-up's chunk and its names: allow for a busy machine.
+  await waitUntil(() => dialog.shadowRoot?.querySelector('dialog[open]'), 'country dialog opens', { timeout: 5000 });
   const search = dialog.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
   await type(search, name);
   await waitUntil(() => [...dialog.shadowRoot!.querySelectorAll('[role=option]')].some((o) => o.textContent?.includes(name)), `option ${name}`);
@@ -242,4 +243,37 @@ export async function registerDirect(username: string, contact: { email: string 
   const base = { username, country: 'GB', channel: 'email' in contact ? 'email' : 'sms', ...contact, locale: 'en' };
   const { requestId } = await post('verification-codes', { ...base, captcha: { kind: 'image', captchaId: challenge.captchaId, answer } });
   await post('accounts', { ...base, requestId, code: await lastCode(), password, termsAccepted: true });
+}
+
+/**
+ * For a whole test file: every event `<hik-register>` dispatches (they are composed,
+ * so they reach the document) and every secret typed (password, captcha answer,
+ * code). `check()` asserts that no event detail holds any of those secrets.
+ */
+export function watchRun(): { events: Seen[]; secrets: Set<string>; start(): void; stop(): void; check(): void } {
+  const events: Seen[] = [];
+  const secrets = new Set<string>();
+  const types = ['hik-country-change', 'hik-channel-change', 'hik-step-change', 'hik-code-sent', 'hik-register-success', 'hik-register-error'];
+  const onEvent = (e: Event) => events.push({ type: e.type, detail: (e as CustomEvent).detail });
+  const onInput = (e: Event) => {
+    const input = e.composedPath()[0];
+    if (!(input instanceof HTMLInputElement) || !input.value) return;
+    if (input.type === 'password' || ['password', 'confirm-password', 'captcha', 'code'].includes(input.name)) secrets.add(input.value);
+  };
+  return {
+    events,
+    secrets,
+    start() {
+      for (const t of types) document.addEventListener(t, onEvent);
+      document.addEventListener('input', onInput, true);
+    },
+    stop() {
+      for (const t of types) document.removeEventListener(t, onEvent);
+      document.removeEventListener('input', onInput, true);
+    },
+    check() {
+      const all = JSON.stringify(events);
+      for (const s of secrets) if (all.includes(s)) throw new Error(`an event detail holds a secret (${s.length} characters)`);
+    },
+  };
 }

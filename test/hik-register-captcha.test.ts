@@ -1,0 +1,95 @@
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/hik-register.ts';
+import type { HikRegister } from '../src/hik-register.ts';
+import { $, resetBackend, fillForm, pressNext, codeInput, lastCode, fill, buttonNamed, visibleError, settle } from './helpers.ts';
+
+/** The captcha modes of `<hik-register>`: pow, a third-party widget in the slot, and none. */
+async function mount(captcha: string, slotted = false): Promise<HikRegister> {
+  sessionStorage.clear();
+  const reg = document.createElement('hik-register') as HikRegister;
+  reg.setAttribute('endpoint', '/api/register');
+  reg.setAttribute('captcha', captcha);
+  if (slotted) {
+    const widget = document.createElement('div');
+    widget.slot = 'captcha';
+    widget.textContent = 'Third-party check';
+    reg.append(widget);
+  }
+  return fixture<HikRegister>(reg);
+}
+
+async function finish(el: HikRegister): Promise<CustomEvent> {
+  const sent = oneEvent(el, 'hik-code-sent');
+  await pressNext(el);
+  await sent;
+  fill(await codeInput(el), await lastCode());
+  const done = oneEvent(el, 'hik-register-success');
+  buttonNamed($(el, 'hik-code-modal'), 'OK').click();
+  return done;
+}
+
+describe('<hik-register> captcha modes', () => {
+  it('registers with the proof-of-work captcha, solved by the browser', async function () {
+    this.timeout(20000);
+    await resetBackend({ captchaKinds: ['image', 'pow'] });
+    const el = await mount('pow');
+    await waitUntil(() => el.shadowRoot!.querySelector('hik-captcha progress'), 'pow progress shown', { timeout: 5000 });
+    await fillForm(el, { username: 'pow_user', email: 'pow@example.com', captcha: false });
+    await waitUntil(() => (el.shadowRoot!.querySelector('hik-captcha') as HTMLElement & { solved: boolean }).solved,
+      'pow solved', { timeout: 8000 });
+    await settle(el);
+    await expect(el).to.be.accessible();
+    const { detail } = await finish(el);
+    expect(detail.username).to.equal('pow_user');
+  });
+
+  it('falls back to the image captcha when the server offers no proof of work', async () => {
+    await resetBackend({ captchaKinds: ['image'] });
+    const el = await mount('pow');
+    await waitUntil(() => el.shadowRoot!.querySelector('hik-captcha img'), 'image challenge shown', { timeout: 5000 });
+    expect(el.shadowRoot!.querySelector('hik-captcha')!.textContent).to.not.match(/without typing/i);
+  });
+
+  it('sends the token of a third-party widget in the captcha slot', async function () {
+    this.timeout(20000);
+    await resetBackend({ validTokens: ['tok-123'] });
+    const el = await mount('slot', true);
+    const slot = el.shadowRoot!.querySelector('slot[name=captcha]') as HTMLSlotElement;
+    expect(slot.assignedElements()[0].textContent).to.equal('Third-party check');
+    expect(el.shadowRoot!.querySelector('hik-captcha')).to.equal(null);
+    await fillForm(el, { username: 'slot_user', email: 'slot@example.com', captcha: false });
+    // Without a token Next says what is missing and sends nothing.
+    await pressNext(el);
+    await waitUntil(() => el.shadowRoot!.textContent!.includes('Complete the verification'), 'token missing message');
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=status][aria-live]')!.textContent!.includes('attention'),
+      'the failed Next is announced');
+    el.captchaToken = { provider: 'turnstile', token: 'tok-123' };
+    const { detail } = await finish(el);
+    expect(detail.username).to.equal('slot_user');
+  });
+
+  it('shows no captcha with captcha="none" and registers with a server that needs none', async () => {
+    await resetBackend({ requireCaptcha: false });
+    const el = await mount('none');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('hik-captcha, slot[name=captcha]')).to.equal(null);
+    await fillForm(el, { username: 'nocap_user', email: 'nocap@example.com', captcha: false });
+    const { detail } = await finish(el);
+    expect(detail.username).to.equal('nocap_user');
+  });
+
+  it('shows the server refusal when captcha="none" meets a server that needs one', async () => {
+    await resetBackend({});
+    const el = await mount('none');
+    const errors: string[] = [];
+    el.addEventListener('hik-register-error', (e) => errors.push(e.detail.code));
+    await fillForm(el, { username: 'nocap_two', email: 'nocap2@example.com', captcha: false });
+    await pressNext(el);
+    await waitUntil(() => errors.length > 0, 'an error event');
+    expect(errors).to.deep.equal(['invalid_field']);
+    // There is no captcha field to show it by: it is said for the whole form.
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), 'a form-level alert');
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.match(/did not accept/);
+    expect(visibleError(el, '#username')).to.equal('');
+  });
+});
