@@ -6,9 +6,15 @@ import type { HikRegister } from '../src/hik-register.ts';
 import {
   $, settle, resetBackend, advanceClock, fillForm, pressNext, outbox, fill, visibleError, answerCaptcha, captchaAnswerFor,
   until, mountRegister, recordEvents, errorsOf, captchaId, alertText, openCodeDialog, registerDirect, type Seen,
+  watchRun,
 } from './helpers.ts';
 
 const PASSWORD = 'Str0ng!Passw0rd';
+
+/** The text of the element's own live region. */
+function status(el: HikRegister): string {
+  return [...el.shadowRoot!.children].find((c) => c.getAttribute('role') === 'status')?.textContent?.trim() ?? '';
+}
 
 function active(el: HikRegister): Element | null {
   return el.shadowRoot!.activeElement;
@@ -27,6 +33,16 @@ async function wrongAnswer(el: HikRegister): Promise<string> {
 }
 
 describe('<hik-register> form errors', () => {
+  // Every event of the whole file, checked against every secret typed in it.
+  const run = watchRun();
+  before(() => run.start());
+  after(() => {
+    run.stop();
+    expect(run.secrets.size, 'secrets were typed').to.be.greaterThan(3);
+    expect(run.events.filter((e) => e.type === 'hik-register-error').length).to.be.greaterThan(2);
+    run.check();
+  });
+
   beforeEach(async () => {
     await resetBackend({ captchaKinds: ['image'] });
   });
@@ -72,6 +88,7 @@ describe('<hik-register> form errors', () => {
     expect(input.value).to.equal('');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     await until(() => active(el) === input, 'captcha input focused');
+    await until(() => status(el) === 'The characters do not match the picture. Try this new one.', 'announced');
     expect(errorsOf(seen).map((e) => e.code)).to.deep.equal(['captcha_invalid']);
     expect(errorsOf(seen)[0]).to.include({ field: 'captcha' });
     await settle(el);
@@ -104,6 +121,8 @@ describe('<hik-register> form errors', () => {
   });
 
   it('username_taken, email_taken: errors on User Name and Email', async () => {
+    // Without the live check, so that the verdict comes from POST /verification-codes.
+    await resetBackend({ captchaKinds: ['image'], usernameCheck: false });
     await registerDirect('taken_user', { email: 'taken@example.com' });
     const el = await mountRegister();
     const seen = recordEvents(el);
@@ -193,6 +212,7 @@ describe('<hik-register> form errors', () => {
     const next = $(el, 'button[type=submit]') as HTMLButtonElement;
     await until(() => next.disabled && /Next is available again in [1-3] seconds?\./.test(el.shadowRoot!.textContent!), 'countdown under Next');
     expect(alertText(el)).to.match(/^Too many attempts\. Please wait a moment, then try again\. Try again in [1-3] seconds?\.$/);
+    await until(() => status(el) === 'Too many attempts. Please wait a moment, then try again.', 'announced');
     const rate = errorsOf(seen).find((e) => e.code === 'rate_limited');
     expect(rate).to.exist;
     const shown = (t: string) => Number(/available again in (\d+)/.exec(t)?.[1]);
