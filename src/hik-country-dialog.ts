@@ -3,12 +3,14 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { CountryChangeDetail } from './contract.ts';
 import { getLocale } from './localization.ts';
-import { CONTINENTS, countryOf, flagOf, type Continent, type Country } from './countries.ts';
-import { displayNameSync, loadCountryNames, loadSearchNames } from './country-names.ts';
+import { CONTINENTS, countryOf, type Continent, type Country } from './countries.ts';
 import { searchCountries } from './country-search.ts';
 import { continentsIn, offeredCountries } from './country-list.ts';
-import { listKeyTarget, tabKeyTarget, TypeAhead } from './country-keys.ts';
-import { confirmText, continentName, resultCount } from './country-messages.ts';
+import { tabKeyTarget, TypeAhead } from './country-keys.ts';
+import { keepInView, listKeyAction, renderOption } from './country-dialog-list.ts';
+import { CountryNamesController } from './country-dialog-names.ts';
+import { continentName, resultCount } from './country-messages.ts';
+import { renderConfirm } from './country-dialog-confirm.ts';
 import { styles } from './hik-country-dialog.styles.ts';
 
 /** Detail of `hik-country-select`: the chosen ISO code and its calling code. */
@@ -60,8 +62,6 @@ export class HikCountryDialog extends LitElement {
   @state() private query = '';
   @state() private active: string | null = null;
   @state() private pending: string | null = null;
-  @state() private names: Map<string, string> | null = null;
-  @state() private searchNames: Map<string, string[]> | null = null;
 
   @query('dialog.main') private dialog!: HTMLDialogElement;
   @query('dialog.confirm') private confirmDialog!: HTMLDialogElement;
@@ -70,8 +70,9 @@ export class HikCountryDialog extends LitElement {
 
   #sorted: Country[] = [];
   #options: Country[] = [];
-  #namesLocale: string | null = null;
-  #namesLoading: Promise<void> = Promise.resolve();
+  #names = new CountryNamesController(this);
+  #sortedRevision = -1;
+  #namesChanged = false;
   #closeReason: 'cancel' | 'select' | 'none' = 'none';
   #typeAhead = new TypeAhead();
 
@@ -88,7 +89,7 @@ export class HikCountryDialog extends LitElement {
   /** Also waits for the localized country names of an open dialog to arrive and render. */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
-    await this.#namesLoading;
+    await this.#names.loading;
     return super.getUpdateComplete();
   }
 
@@ -99,17 +100,16 @@ export class HikCountryDialog extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('open') && this.open) this.#prepareOpen();
-    if (this.open && this.#namesLocale !== this.locale) {
-      this.names = this.searchNames = null;
-      this.#namesLoading = this.#loadNames();
-    }
-    if (['countries', 'locale', 'names'].some((key) => changed.has(key))) {
+    if (this.open) this.#names.load(this.locale);
+    this.#namesChanged = this.#names.revision !== this.#sortedRevision;
+    if (this.#namesChanged || changed.has('countries') || changed.has('locale')) {
+      this.#sortedRevision = this.#names.revision;
       this.#sorted = offeredCountries(this.countries, this.locale, (code) => this.#nameOf(code));
     }
     const visible = this.#visibleTabs();
     if (!visible.includes(this.tab) && visible.length > 0) this.tab = visible[0]!;
     this.#options = this.#searching()
-      ? searchCountries(this.query, this.#sorted, (code) => this.#searchNamesOf(code))
+      ? searchCountries(this.query, this.#sorted, (code) => this.#names.searchNamesOf(code, this.locale))
       : this.#sorted.filter((c) => c.continent === this.tab);
     if (!this.#options.some((c) => c.code === this.active)) this.active = this.#options[0]?.code ?? null;
   }
@@ -127,7 +127,7 @@ export class HikCountryDialog extends LitElement {
       }
     }
     // Names arriving re-sort the list, so the active option may move without changing.
-    if (['active', 'names', 'tab', 'query'].some((key) => changed.has(key))) this.#scrollToActive();
+    if (this.#namesChanged || ['active', 'tab', 'query'].some((key) => changed.has(key))) this.#scrollToActive();
   }
 
   protected override render() {
@@ -159,41 +159,20 @@ export class HikCountryDialog extends LitElement {
             <div role="listbox" tabindex="0" aria-labelledby=${listLabel ? nothing : `tab-${this.tab}`}
               aria-label=${listLabel ?? nothing} aria-activedescendant=${this.active ? `opt-${this.active}` : nothing}
               @keydown=${this.#onListKey} @click=${this.#onListClick}>
-              ${this.#options.map((c) => this.#renderOption(c))}
+              ${this.#options.map((c) =>
+                renderOption(c, this.#nameOf(c.code), c.code === this.active, c.code === this.value))}
             </div>`}
         </div>
-        <dialog class="confirm" part="confirm" role="alertdialog" aria-labelledby="confirm-title"
-          aria-describedby="confirm-text" @close=${this.#onConfirmClose}>
-          <h3 id="confirm-title">${msg('Confirm Country or Region', { desc: 'Title of the confirmation' })}</h3>
-          <p id="confirm-text">${this.pending ? confirmText(this.#nameOf(this.pending)) : ''}</p>
-          <div class="actions">
-            <button type="button" class="secondary" @click=${() => this.confirmDialog.close()}>
-              ${msg('Cancel', { desc: 'Back to the country list' })}</button>
-            <button type="button" class="primary" autofocus @click=${this.#confirm}>
-              ${msg('OK', { desc: 'Confirms the country' })}</button>
-          </div>
-        </dialog>
+        ${renderConfirm(this.pending && this.#nameOf(this.pending), {
+          cancel: () => this.confirmDialog.close(),
+          ok: () => this.#confirm(),
+          close: () => this.#onConfirmClose(),
+        })}
       </dialog>`;
   }
 
-  #renderOption(c: Country) {
-    const current = c.code === this.value;
-    return html`
-      <div role="option" id="opt-${c.code}" data-code=${c.code} aria-selected=${String(c.code === this.active)}
-        class=${current ? 'current' : ''}>
-        <span class="flag" aria-hidden="true">${flagOf(c.code)}</span>
-        <span class="name">${this.#nameOf(c.code)}</span>
-        <span class="calling" aria-hidden="true">${c.callingCode ? `+${c.callingCode}` : ''}</span>
-        <span class="check" aria-hidden="true">${current ? '✓' : ''}</span>
-      </div>`;
-  }
-
   #nameOf(code: string): string {
-    return this.names?.get(code) ?? displayNameSync(code, this.locale);
-  }
-
-  #searchNamesOf(code: string): readonly string[] {
-    return this.searchNames?.get(code) ?? [this.#nameOf(code), displayNameSync(code, 'en')];
+    return this.#names.nameOf(code, this.locale);
   }
 
   #visibleTabs(): Continent[] {
@@ -210,16 +189,6 @@ export class HikCountryDialog extends LitElement {
 
   #searching(): boolean {
     return this.query.trim() !== '';
-  }
-
-  async #loadNames(): Promise<void> {
-    const locale = this.locale;
-    this.#namesLocale = locale;
-    const [names, searchNames] = await Promise.all([loadCountryNames(locale), loadSearchNames(locale)]);
-    // A newer locale may have been set while these were loading.
-    if (this.locale !== locale) return;
-    this.names = names;
-    this.searchNames = searchNames;
   }
 
   #selectTab(c: Continent): void {
@@ -250,22 +219,15 @@ export class HikCountryDialog extends LitElement {
   }
 
   #onListKey(event: KeyboardEvent): void {
-    const index = this.#options.findIndex((c) => c.code === this.active);
-    const target = listKeyTarget(event.key, index, this.#options.length);
-    let found = -1;
-    if (target !== null) {
-      found = target;
-    } else if (event.key === 'Enter' || (event.key === ' ' && !this.#typeAhead.typing)) {
-      event.preventDefault();
+    const options = this.#options;
+    const index = options.findIndex((c) => c.code === this.active);
+    const names = () => options.map((c) => this.#nameOf(c.code));
+    const action = listKeyAction(event, index, options.length, names, this.#typeAhead);
+    if (action === 'choose') {
       if (this.active) void this.#choose(this.active);
-      return;
-    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      found = this.#typeAhead.type(event.key, this.#options.map((c) => this.#nameOf(c.code)), index);
-    } else {
-      return;
+    } else if (action !== null && action >= 0) {
+      this.active = options[action]!.code;
     }
-    event.preventDefault();
-    if (found >= 0) this.active = this.#options[found]!.code;
   }
 
   #onListClick(event: MouseEvent): void {
@@ -321,13 +283,7 @@ export class HikCountryDialog extends LitElement {
   #scrollToActive(): void {
     const list = this.listbox;
     const option = this.active ? this.renderRoot.querySelector<HTMLElement>(`#opt-${this.active}`) : null;
-    if (!this.open || !list || !option) return;
-    // Layout offsets rather than scrollIntoView(): the opening slide's transform would
-    // skew the latter, and it may also scroll the page.
-    const top = option.offsetTop;
-    const bottom = top + option.offsetHeight;
-    if (top < list.scrollTop) list.scrollTop = top;
-    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+    if (this.open && list && option) keepInView(list, option);
   }
 }
 

@@ -1,0 +1,57 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { displayNameSync, loadCountryNames, loadSearchNames } from './country-names.ts';
+
+/**
+ * The country names a country dialog shows and searches, loaded lazily per locale.
+ * Until they arrive, `Intl.DisplayNames` names stand in. The host asks for a locale
+ * with `load()` and re-sorts when `revision` changes.
+ */
+export class CountryNamesController implements ReactiveController {
+  #names: Map<string, string> | null = null;
+  #searchNames: Map<string, string[]> | null = null;
+  #locale: string | null = null;
+
+  /** Settles when the names last asked for have arrived (or a newer locale overtook them). */
+  loading: Promise<void> = Promise.resolve();
+
+  /** Goes up whenever the names change, for the host to re-sort. */
+  revision = 0;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Starts loading the names of `locale`, unless they are there or on their way. */
+  load(locale: string): void {
+    if (this.#locale === locale) return;
+    this.#locale = locale;
+    this.#set(null, null);
+    this.loading = this.#fetch(locale);
+  }
+
+  /** The name to show for `code`. */
+  nameOf(code: string, locale: string): string {
+    return this.#names?.get(code) ?? displayNameSync(code, locale);
+  }
+
+  /** The names a search for `code` matches (localized, English, other spellings). */
+  searchNamesOf(code: string, locale: string): readonly string[] {
+    return this.#searchNames?.get(code) ?? [this.nameOf(code, locale), displayNameSync(code, 'en')];
+  }
+
+  async #fetch(locale: string): Promise<void> {
+    const [names, searchNames] = await Promise.all([loadCountryNames(locale), loadSearchNames(locale)]);
+    // A newer locale may have been asked for while these were loading.
+    if (this.#locale !== locale) return;
+    this.#set(names, searchNames);
+  }
+
+  #set(names: Map<string, string> | null, searchNames: Map<string, string[]> | null): void {
+    this.#names = names;
+    this.#searchNames = searchNames;
+    this.revision += 1;
+    this.host.requestUpdate();
+  }
+}
