@@ -1,6 +1,10 @@
-// `npm test`: the whole suite. Backend unit tests in Node, then every browser test
-// in headless Chromium (found or installed by find-chromium.mjs).
-// Extra arguments go to the browser test runner (e.g. `npm test -- --files test/client.test.ts`).
+// `npm test`: the whole suite. Backend unit tests in Node, then the end-to-end tests
+// of the demo page (e2e/, its own Vite server and headless Chromium), then every
+// browser test in headless Chromium (found or installed by find-chromium.mjs).
+// Extra arguments go to the browser test runner (e.g. `npm test -- --files test/client.test.ts`);
+// with `--files` only those browser tests run.
+// Every stage runs even when an earlier one fails, so one failure does not hide the
+// others; the exit code is non-zero if any stage failed.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { findChromium } from './find-chromium.mjs';
@@ -8,15 +12,23 @@ import { findChromium } from './find-chromium.mjs';
 process.env.CHROME_PATH = findChromium();
 const args = process.argv.slice(2);
 const only = args.includes('--files');
+const failed = [];
 
-function run(cmd, cmdArgs) {
+function run(stage, cmd, cmdArgs) {
   const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: process.env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) failed.push(stage);
 }
+
+// Node 20's --test takes no globs: list the files.
+const testFiles = (dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`);
 
 if (!only) {
-  // Node 20's --test takes no globs: list the files.
-  const files = readdirSync('backend/test').filter((f) => f.endsWith('.test.ts')).map((f) => `backend/test/${f}`);
-  run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+  run('backend', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('backend/test')]);
+  run('e2e', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('e2e')]);
 }
-run(process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', ...args]);
+run('browser', process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', ...args]);
+
+if (failed.length) {
+  console.error(`npm test: failed stages: ${failed.join(', ')}`);
+  process.exit(1);
+}
