@@ -38,12 +38,27 @@ export function resendText(wait: number, locale: string): string {
     : msg('Resend code', { desc: 'Button that sends a new code' });
 }
 
-/** Attempts left after a wrong code, in the locale's plural form. */
+/**
+ * Attempts left after a wrong code, in the locale's plural form. Every CLDR
+ * category has its own message, so that languages with more forms than English
+ * (Arabic has six) can say each one right; English uses "one" and "other".
+ */
 export function attemptsText(count: number, locale: string): string {
   const n = new Intl.NumberFormat(locale).format(count);
-  return new Intl.PluralRules(locale).select(count) === 'one'
-    ? msg(str`${n} attempt left`, { desc: 'After a wrong code; one form' })
-    : msg(str`${n} attempts left`, { desc: 'After a wrong code; other forms' });
+  switch (new Intl.PluralRules(locale).select(count)) {
+    case 'zero':
+      return msg(str`${n} attempts left`, { id: 'attempts-left-zero', desc: 'Wrong code; plural category "zero" (e.g. Arabic for 0)' });
+    case 'one':
+      return msg(str`${n} attempt left`, { id: 'attempts-left-one', desc: 'Wrong code; plural category "one"' });
+    case 'two':
+      return msg(str`${n} attempts left`, { id: 'attempts-left-two', desc: 'Wrong code; plural category "two" (e.g. Arabic, Hebrew for 2)' });
+    case 'few':
+      return msg(str`${n} attempts left`, { id: 'attempts-left-few', desc: 'Wrong code; plural category "few" (e.g. Russian, Polish, Czech, Arabic)' });
+    case 'many':
+      return msg(str`${n} attempts left`, { id: 'attempts-left-many', desc: 'Wrong code; plural category "many" (e.g. Russian, Polish, Arabic)' });
+    default:
+      return msg(str`${n} attempts left`, { id: 'attempts-left-other', desc: 'Wrong code; plural category "other"' });
+  }
 }
 
 /** The announcement for a status. */

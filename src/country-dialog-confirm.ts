@@ -23,9 +23,9 @@ export function renderConfirm(country: string | null, on: ConfirmHandlers): Temp
       <p id="confirm-text">${country ? confirmText(country) : ''}</p>
       <div class="actions">
         <button type="button" class="secondary" @click=${on.cancel}>
-          ${msg('Cancel', { desc: 'Back to the country list' })}</button>
+          ${msg('Cancel', { id: 'country-cancel', desc: 'Back to the country list' })}</button>
         <button type="button" class="primary" autofocus @click=${on.ok}>
-          ${msg('OK', { desc: 'Confirms the country' })}</button>
+          ${msg('OK', { id: 'country-ok', desc: 'Confirms the country' })}</button>
       </div>
     </dialog>`;
 }

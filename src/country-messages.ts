@@ -4,6 +4,7 @@
  */
 import { msg, str } from '@lit/localize';
 import type { Continent } from './countries.ts';
+import { getLocale } from './localization.ts';
 
 /** The name of a continent tab. */
 export function continentName(continent: Continent): string {
@@ -19,8 +20,17 @@ export function continentName(continent: Continent): string {
 /** How many countries the search found, announced in a live region. */
 export function resultCount(count: number): string {
   if (count === 0) return msg('No results', { desc: 'Country search found nothing' });
-  if (count === 1) return msg('1 result', { desc: 'Country search found one country' });
-  return msg(str`${count} results`, { desc: 'Country search count' });
+  const locale = getLocale();
+  const n = new Intl.NumberFormat(locale).format(count);
+  // One message per CLDR plural category, so every language can use its own forms.
+  switch (new Intl.PluralRules(locale).select(count)) {
+    case 'zero': return msg(str`${n} results`, { id: 'results-zero', desc: 'Country search count; plural category "zero"' });
+    case 'one': return msg(str`${n} result`, { id: 'results-one', desc: 'Country search count; plural category "one"' });
+    case 'two': return msg(str`${n} results`, { id: 'results-two', desc: 'Country search count; plural category "two"' });
+    case 'few': return msg(str`${n} results`, { id: 'results-few', desc: 'Country search count; plural category "few"' });
+    case 'many': return msg(str`${n} results`, { id: 'results-many', desc: 'Country search count; plural category "many"' });
+    default: return msg(str`${n} results`, { id: 'results-other', desc: 'Country search count; plural category "other"' });
+  }
 }
 
 /** The seed's warning after a country is chosen. */

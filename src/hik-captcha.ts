@@ -250,7 +250,7 @@ export class HikCaptcha extends LitElement {
         <progress max="1" value=${ifDefined(value)} aria-labelledby=${this.ids.status}></progress>
         ${state === 'failed'
           ? html`<button class="hik-captcha__retry" type="button" ?disabled=${this.disabled}
-              @click=${() => this.request('pow')}>${msg('Try again', { desc: 'Button: new proof-of-work captcha' })}</button>`
+              @click=${() => this.request('pow')}>${msg('Try again', { id: 'pow-try-again', desc: 'Button: new proof-of-work captcha' })}</button>`
           : nothing}
         ${this.renderError()}
       </div>`;

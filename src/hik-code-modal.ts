@@ -244,10 +244,10 @@ export class HikCodeModal extends LitElement {
         <div class="hik-code-modal__actions">
           <button type="button" class="hik-code-modal__ok ${expired ? '' : 'hik-code-modal__primary'}"
             aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#submit}>
-            ${msg('OK', { desc: 'Submits the verification code' })}
+            ${msg('OK', { id: 'code-ok', desc: 'Submits the verification code' })}
           </button>
           <button type="button" @click=${this.#cancel}>
-            ${msg('Cancel', { desc: 'Closes the code pop-up' })}
+            ${msg('Cancel', { id: 'code-cancel', desc: 'Closes the code pop-up' })}
           </button>
         </div>
       </dialog>

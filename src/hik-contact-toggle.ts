@@ -153,7 +153,7 @@ export class HikContactToggle extends LitElement {
   private phoneError(): string {
     const country = this.countryCode;
     // Without a country no number can be checked, typed or not: that is the next step.
-    if (!country) return msg('Select a country first', { desc: 'A phone number needs the country chosen first' });
+    if (!country) return msg('Select a country first', { id: 'phone-needs-country-error', desc: 'A phone number needs the country chosen first' });
     return phoneMessage(this.tools ? this.tools.validate(this.phone, country) : 'invalid', country);
   }
 
@@ -263,7 +263,7 @@ export class HikContactToggle extends LitElement {
   private renderPhone() {
     const error = this.errors.phone || this.ownErrors.phone;
     const code = this.callingCode ?? (this.countryCode && this.tools?.callingCode(this.countryCode)) ?? null;
-    const hint = msg('Select a country first', { desc: 'Shown instead of the country code before a country is chosen' });
+    const hint = msg('Select a country first', { id: 'phone-needs-country-hint', desc: 'Shown instead of the country code before a country is chosen' });
     const prefixId = `${this.ids}-prefix`;
     // The prefix describes the input ("+44"), but a hint that repeats the error is read once.
     const describedBy = [!code && error === hint ? '' : prefixId, error ? `${this.ids}-phone-error` : '']

@@ -195,7 +195,7 @@ export class HikRegister extends LitElement {
           desc: 'Success pop-up text; the placeholder is the user name',
         })}</p>
         <form method="dialog" class="actions">
-          <button class="primary" autofocus>${msg('OK', { desc: 'Button that closes the success pop-up' })}</button>
+          <button class="primary" autofocus>${msg('OK', { id: 'success-ok', desc: 'Button that closes the success pop-up' })}</button>
         </form>
       </dialog>
     `;

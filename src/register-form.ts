@@ -66,13 +66,13 @@ export function renderForm(host: HikRegister, inside: unknown) {
       })}
 
       <div class="field" part="field">
-        <span class="label" id="country-label">${msg('Country', { desc: 'Label of the country picker' })}<span class="req" aria-hidden="true">*</span></span>
+        <span class="label" id="country-label">${msg('Country', { id: 'country-label', desc: 'Label of the country picker' })}<span class="req" aria-hidden="true">*</span></span>
         <button type="button" id="country-button" part="country-button" class="picker"
           aria-haspopup="dialog"
           aria-invalid=${errors.country ? 'true' : 'false'}
           aria-describedby=${errors.country ? 'country-error country-hint' : 'country-hint'}
           @click=${() => host.openCountryDialog()}>
-          <span class="sr-only">${msg('Country', { desc: 'Start of the country button name' })}: </span>
+          <span class="sr-only">${msg('Country', { id: 'country-button-name', desc: 'Start of the country button name' })}: </span>
           ${country
             ? html`<span aria-hidden="true">${flagOf(country)}</span> <span>${countryName}</span>
                 ${callingCode ? html`<bdi class="muted" dir="ltr">+${callingCode}</bdi>` : nothing}`
@@ -112,7 +112,7 @@ export function renderForm(host: HikRegister, inside: unknown) {
                 })}</span>`
               : nothing}</p>
             ${['network', 'timeout', 'bad_response'].includes(general.code)
-              ? html`<button type="button" class="secondary" @click=${() => r.retry()}>${msg('Try again', {
+              ? html`<button type="button" class="secondary" @click=${() => r.retry()}>${msg('Try again', { id: 'retry-request',
                   desc: 'Retry button after a network or server failure',
                 })}</button>`
               : nothing}
