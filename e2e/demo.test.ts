@@ -124,6 +124,13 @@ describe('demo page under the strict CSP', { timeout: 90_000 }, () => {
         `right to left, the User Name label (x ${rtl.label.left}–${rtl.label.right}) is not right-aligned over its input (x ${rtl.input.left}–${rtl.input.right})`);
       assert.ok(rtl.showPassword.right < rtl.password.left + rtl.password.width / 2,
         `right to left, "Show password" (x ${rtl.showPassword.left}–${rtl.showPassword.right}) is not on the left of the Password input (x ${rtl.password.left}–${rtl.password.right})`);
+      // "+44" is a left-to-right string: in a right-to-left line it must not read "44+".
+      await widget(page).getByRole('button', { name: /^Country/ }).click();
+      const uk = widget(page).getByRole('option', { name: /United Kingdom/ });
+      await widget(page).getByRole('searchbox', { name: 'Search' }).fill('United Kingdom');
+      const code = await uk.getByText('+44', { exact: true }).evaluate((el) => getComputedStyle(el).direction)
+        .catch((e: Error) => `missing (${e.message.split('\n')[0]})`);
+      assert.equal(code, 'ltr', `right to left, the "+44" of United Kingdom in the country list is laid out ${code}, so it reads "44+"`);
       await s.assertClean('right to left');
     } finally {
       await s.close();

@@ -8,8 +8,10 @@ import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-// scripts/ is plain JavaScript; its two exports are typed here by use.
-import { findChromium, CHROMIUM_ARGS } from '../scripts/find-chromium.mjs';
+
+// scripts/ is plain JavaScript without declarations: its two exports are typed here.
+const { findChromium, CHROMIUM_ARGS }: { findChromium(): string; CHROMIUM_ARGS: string[] } =
+  await import(new URL('../scripts/find-chromium.mjs', import.meta.url).href);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
