@@ -17,7 +17,7 @@ const commonjs = fromRollup(rollupCommonjs);
 const json = fromRollup(rollupJson);
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 1,
   reporters: [defaultReporter(), summaryReporter()],

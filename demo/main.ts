@@ -3,16 +3,21 @@
 import type { HikRegister } from '../src/hik-register.ts';
 
 const widget = document.querySelector('hik-register') as HikRegister;
+const controls = document.getElementById('controls') as HTMLFormElement;
 // ?captcha=pow, ?theme=dark, ?locale=…, ?channel=sms: set before the element upgrades.
 const params = new URLSearchParams(location.search);
 for (const name of ['captcha', 'theme', 'locale', 'channel', 'country']) {
   const value = params.get(name);
   if (value) widget.setAttribute(name, value);
 }
+// The controls show what the URL chose.
+for (const select of controls.querySelectorAll('select')) {
+  const value = widget.getAttribute(select.name);
+  if (value) select.value = value;
+}
 await import('../src/hik-register.ts');
 const outbox = document.getElementById('outbox') as HTMLOListElement;
 const events = document.getElementById('events') as HTMLOListElement;
-const controls = document.getElementById('controls') as HTMLFormElement;
 
 controls.addEventListener('change', () => {
   const data = new FormData(controls);

@@ -71,9 +71,10 @@ export async function labelAndInputBoxes(page: Page): Promise<Record<'label' | '
   };
   await page.waitForTimeout(50); // one frame for a direction change to lay out
   return {
-    label: await textBox(w.locator('label', { hasText: 'User Name' }).first()),
-    input: await box('the User Name input', w.getByRole('textbox', { name: 'User Name', exact: true })),
-    password: await box('the Password input', w.getByLabel(/^Password\*?$/)),
-    showPassword: await box('the Show password button', w.getByRole('button', { name: 'Show password' })),
+    // By id, not by name: the right-to-left check runs in Arabic.
+    label: await textBox(w.locator('label[for=username]')),
+    input: await box('the User Name input', w.locator('#username')),
+    password: await box('the Password input', w.locator('#password')),
+    showPassword: await box('the Show password button', w.locator('button.reveal')),
   };
 }

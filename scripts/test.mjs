@@ -22,7 +22,15 @@ function run(stage, cmd, cmdArgs) {
 // Node 20's --test takes no globs: list the files.
 const testFiles = (dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`);
 
+// The translations' runtime modules are generated from xliff/ (not committed).
+run('i18n', process.execPath, ['node_modules/@lit/localize-tools/bin/lit-localize.js', 'build', '--config', 'lit-localize.json']);
+if (failed.length) {
+  console.error('npm test: could not generate the translation modules (lit-localize build)');
+  process.exit(1);
+}
+
 if (!only) {
+  run('node', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/node')]);
   run('backend', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('backend/test')]);
   run('e2e', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('e2e')]);
 }

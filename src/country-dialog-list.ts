@@ -14,7 +14,7 @@ export function renderOption(c: Country, name: string, active: boolean, current:
       class=${current ? 'current' : ''}>
       <span class="flag" aria-hidden="true">${flagOf(c.code)}</span>
       <span class="name">${name}</span>
-      <span class="calling" aria-hidden="true">${c.callingCode ? `+${c.callingCode}` : ''}</span>
+      <bdi class="calling" dir="ltr" aria-hidden="true">${c.callingCode ? `+${c.callingCode}` : ''}</bdi>
       <span class="check" aria-hidden="true">${current ? '✓' : ''}</span>
     </div>`;
 }

@@ -113,6 +113,11 @@ export const styles = css`
     margin-block: 0.375rem 0;
     font-size: 0.875em;
     color: var(--hik-color-error, light-dark(#b00020, #ffb4ab));
+    font-weight: 600;
+  }
+  hik-contact-toggle .hik-contact__req {
+    color: var(--hik-color-error, light-dark(#b00020, #ffb4ab));
+    margin-inline-start: 0.125em;
   }
 
   @media (prefers-reduced-motion: no-preference) {

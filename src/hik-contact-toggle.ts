@@ -249,7 +249,7 @@ export class HikContactToggle extends LitElement {
   private renderEmail() {
     const invalid = Boolean(this.errors.email || this.ownErrors.email);
     return html`
-      <label class="hik-contact__label" for=${`${this.ids}-email`}>${msg('Email', { desc: 'Label of the email input' })}</label>
+      <label class="hik-contact__label" for=${`${this.ids}-email`}>${msg('Email', { desc: 'Label of the email input' })}<span class="hik-contact__req" aria-hidden="true">*</span></label>
       <input class="hik-contact__input" id=${`${this.ids}-email`} type="email" name="email" autocomplete="email"
         inputmode="email" maxlength=${RULES.emailMax} spellcheck="false" autocapitalize="off"
         .value=${live(this.email)} ?disabled=${this.disabled}
@@ -270,7 +270,7 @@ export class HikContactToggle extends LitElement {
       .filter(Boolean).join(' ');
     return html`
       <label class="hik-contact__label" for=${`${this.ids}-phone`}>
-        ${msg('Mobile Phone Number', { desc: 'Label of the mobile phone input' })}
+        ${msg('Mobile Phone Number', { desc: 'Label of the mobile phone input' })}<span class="hik-contact__req" aria-hidden="true">*</span>
       </label>
       <!-- "+44" and the number form one left-to-right string, also in an RTL page. -->
       <div class="hik-contact__row" dir="ltr">

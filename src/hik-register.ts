@@ -4,6 +4,8 @@ import { localized, msg, str } from '@lit/localize';
 import type { Channel, CodeSentDetail, RegisterErrorDetail, RegisterSuccessDetail, Step } from './contract.ts';
 import type { ApiClient } from './client.ts';
 import { lazyClient } from './lazy-client.ts';
+import { resolveLocale, directionOf } from './locale.ts';
+import { getLocale, setLocale } from './localization.ts';
 import { resolveConfig, type Config } from './config.ts';
 import { tokens } from './theme.styles.ts';
 import { styles } from './hik-register.styles.ts';
@@ -115,9 +117,9 @@ export class HikRegister extends LitElement {
     return this.flow.flow.step;
   }
 
-  /** The language in use: `locale`, else the page's `lang`, else `en`. */
+  /** The language in use: the shipped one that best serves `locale`, else the page's `lang`, else `en`. */
   get activeLocale(): string {
-    return this.locale || document.documentElement.lang || 'en';
+    return resolveLocale(this.locale || document.documentElement.lang || 'en');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -133,6 +135,23 @@ export class HikRegister extends LitElement {
     }
     const clientKeys = ['endpoint', 'timeout', 'credentials', 'headers', 'fetch', 'locale'] as const;
     if (clientKeys.some((k) => changed.has(k))) this.client = this.makeClient();
+    if (changed.has('locale')) this.applyLocale();
+  }
+
+  /**
+   * Switches the strings (the language's chunk loads on first use; @localized
+   * elements re-render when it is in) and sets `lang` and `dir` on the host, so
+   * the layout mirrors for right-to-left languages. Nothing typed is touched.
+   */
+  private applyLocale(): void {
+    const locale = this.activeLocale;
+    this.setAttribute('lang', locale);
+    this.setAttribute('dir', directionOf(locale));
+    if (getLocale() !== locale) {
+      setLocale(locale).catch(() => {
+        // The chunk could not load (offline, removed file): English stays, still usable.
+      });
+    }
   }
 
   protected override firstUpdated(): void {

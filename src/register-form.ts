@@ -119,7 +119,10 @@ export function renderForm(host: HikRegister, inside: unknown) {
           </div>`
         : nothing}
 
-      <button type="submit" class="primary" part="submit" ?disabled=${busy || cooldown > 0}
+      <!-- aria-disabled, not disabled: a disabled button would drop the keyboard focus
+           to <body> while the request is in flight; Registration.submit() ignores presses then. -->
+      <button type="submit" class="primary" part="submit"
+        aria-disabled=${busy || cooldown > 0 ? 'true' : 'false'}
         aria-describedby=${cooldown > 0 ? 'next-wait' : nothing}>
         ${msg('Next', { desc: 'Button that sends the verification code (seed wording)' })}
       </button>
