@@ -50,6 +50,19 @@ const sum = code.reduce((n, r) => n + r.gzip, 0);
 console.log('');
 console.log(`first module with its static imports: ${first.gzip} B gzip (budget ${BUDGET_FIRST})`);
 console.log(`all JS without locale data: ${sum} B gzip as separate files, ${all} B as one stream (budget ${BUDGET_ALL})`);
+// Each language's chunk: its translated strings plus its country names (zh-Hant
+// and languages i18n-iso-countries lacks use Intl.DisplayNames: no names chunk).
+const chunkOf = (dir, name) => rows.find((r) => r.file.startsWith(`${dir}/${name}-`) && /^[\w-]+-[\w-]{8}\.js$/.test(r.file.slice(dir.length + 1)));
+const localeRows = rows.filter((r) => r.file.startsWith('locales/'));
+if (localeRows.length) {
+  console.log('\nper language (gzip bytes): strings + country names = total');
+  for (const r of localeRows) {
+    const locale = r.file.slice('locales/'.length).replace(/-[\w-]{8}\.js$/, '');
+    const lang = locale === 'zh-Hant' ? null : locale.split('-')[0];
+    const names = lang ? chunkOf('langs', lang) : undefined;
+    console.log(`  ${locale.padEnd(8)} ${String(r.gzip).padStart(6)} + ${String(names?.gzip ?? 0).padStart(5)} = ${r.gzip + (names?.gzip ?? 0)}`);
+  }
+}
 const over = (first?.gzip ?? 0) > BUDGET_FIRST || sum > BUDGET_ALL;
 if (over) {
   console.log('OVER BUDGET');

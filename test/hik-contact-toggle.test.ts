@@ -35,7 +35,14 @@ async function phoneReady(el: HikContactToggle) {
 
 /** The visible control with that accessible name, found through its label. */
 function byLabel(el: HTMLElement, name: string): HTMLInputElement | null {
-  return [...el.querySelectorAll('input')].find((i) => i.labels?.[0]?.textContent?.trim() === name) ?? null;
+  const spoken = (label: HTMLLabelElement | undefined) => {
+    if (!label) return undefined;
+    // The required "*" is aria-hidden: it is not part of the name.
+    const copy = label.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
+    return copy.textContent?.trim();
+  };
+  return [...el.querySelectorAll('input')].find((i) => spoken(i.labels?.[0]) === name) ?? null;
 }
 
 const radio = (el: HTMLElement, name: string) => byLabel(el, name)!;
