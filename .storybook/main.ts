@@ -1,8 +1,19 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
+// custom-elements.json feeds the autodocs (preview.ts). It is generated, not kept in
+// git: regenerate it from the source at every start and build so it never drifts.
+// Same arguments as the `analyze` npm script.
+const root = fileURLToPath(new URL('..', import.meta.url));
+execFileSync('npx', ['--no', 'cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/backend/**'], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-a11y'],
+  stories: ['../stories/docs/*.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // Telemetry would wait on the closed network (11 s instead of 4 s per build).
   core: { disableTelemetry: true },

@@ -1,0 +1,148 @@
+/**
+ * Acting as a user on `<hik-register>` in `play` functions: the same moves as the
+ * browser tests (test/helpers.ts), against the story's in-browser backend.
+ * Controls sit in the element's shadow root, which `within()` does not enter.
+ */
+import { waitFor } from 'storybook/test';
+import type { HikRegister } from '../../src/hik-register.ts';
+import type { StoryBackend } from './backend.ts';
+
+export const PASSWORD = 'Str0ng!Passw0rd';
+const LONG = { timeout: 8000, interval: 25 };
+
+export function $(el: HikRegister, selector: string): HTMLElement {
+  const found = el.shadowRoot!.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+/** The story's `<hik-register>`, once its first captcha is shown. */
+export async function widget(canvas: HTMLElement): Promise<HikRegister> {
+  const el = await waitFor(() => {
+    const found = canvas.querySelector<HikRegister>('hik-register');
+    if (!found?.shadowRoot?.querySelector('hik-captcha img, hik-captcha progress, hik-captcha [role=status]')) throw new Error('widget not ready');
+    return found;
+  }, LONG);
+  await el.updateComplete;
+  return el;
+}
+
+/** Sets a field's value and fires `input` and `change`, as typing does. */
+export function fill(input: HTMLElement, value: string): void {
+  (input as HTMLInputElement).value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+export function buttonNamed(root: ParentNode, name: string | RegExp): HTMLButtonElement {
+  const b = [...root.querySelectorAll<HTMLButtonElement>('button')].find((x) => {
+    const text = (x.getAttribute('aria-label') ?? x.textContent ?? '').replace(/\s+/g, ' ').trim();
+    return typeof name === 'string' ? text === name : name.test(text);
+  });
+  if (!b) throw new Error(`no button named ${name}`);
+  return b;
+}
+
+/** Chooses a country through the pop-up: search, pick, OK. */
+export async function chooseCountry(el: HikRegister, name: string): Promise<void> {
+  $(el, '#country-button').click();
+  const dialog = $(el, 'hik-country-dialog');
+  await waitFor(() => { if (!dialog.shadowRoot?.querySelector('dialog[open]')) throw new Error('country dialog'); }, LONG);
+  const search = dialog.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+  fill(search, name);
+  const option = await waitFor(() => {
+    const found = [...dialog.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')].find((o) => o.textContent?.includes(name));
+    if (!found) throw new Error(`option ${name}`);
+    return found;
+  }, LONG);
+  option.click();
+  const ok = await waitFor(() => buttonNamed(dialog.shadowRoot!.querySelector('dialog.confirm[open]')!, 'OK'), LONG);
+  ok.click();
+  await waitFor(() => { if (!$(el, '#country-button').textContent?.includes(name)) throw new Error('country chosen'); }, LONG);
+}
+
+/** Types the current challenge's answer, read from the story's backend. */
+export async function answerCaptcha(el: HikRegister, backend: StoryBackend): Promise<void> {
+  const captcha = $(el, 'hik-captcha') as HTMLElement & { challenge: { captchaId: string; kind: string } | null; solved: boolean };
+  const challenge = await waitFor(() => {
+    if (!captcha.challenge) throw new Error('a captcha challenge');
+    return captcha.challenge;
+  }, LONG);
+  if (challenge.kind === 'pow') {
+    await waitFor(() => { if (!captcha.solved) throw new Error('puzzle solved'); }, { timeout: 20_000 });
+    return;
+  }
+  fill($(el, 'input[name=captcha]'), (await backend.captchaAnswer(challenge.captchaId)) ?? '');
+}
+
+export interface FormValues {
+  username?: string;
+  password?: string;
+  confirm?: string;
+  country?: string;
+  email?: string;
+  phone?: string;
+  terms?: boolean;
+  captcha?: boolean;
+}
+
+/** Fills the whole form with valid values (overridable). */
+export async function fillForm(el: HikRegister, backend: StoryBackend, v: FormValues = {}): Promise<void> {
+  fill($(el, '#username'), v.username ?? 'dealer_01');
+  fill($(el, '#password'), v.password ?? PASSWORD);
+  fill($(el, '#confirm'), v.confirm ?? v.password ?? PASSWORD);
+  await el.updateComplete;
+  if (v.country !== '') await chooseCountry(el, v.country ?? 'United Kingdom');
+  if (v.phone !== undefined) {
+    $(el, 'input[type=radio][value=sms]').click();
+    await el.updateComplete;
+    const phone = await waitFor(() => $(el, 'input[name=phone]'), LONG);
+    fill(phone, v.phone);
+  } else {
+    fill($(el, 'input[name=email]'), v.email ?? 'ann@example.com');
+  }
+  if (v.captcha !== false) await answerCaptcha(el, backend);
+  if (v.terms !== false) {
+    const terms = $(el, '#terms') as HTMLInputElement;
+    if (!terms.checked) terms.click();
+  }
+  await el.updateComplete;
+}
+
+export async function pressNext(el: HikRegister): Promise<void> {
+  ($(el, 'button[type=submit]') as HTMLButtonElement).click();
+  await el.updateComplete;
+}
+
+/** Waits until `check` passes (a state reached through the backend). */
+export function until(check: () => unknown, message: string, timeout = 8000): Promise<void> {
+  return waitFor(() => { if (!check()) throw new Error(message); }, { timeout, interval: 25 });
+}
+
+export const codeModal = (el: HikRegister) => $(el, 'hik-code-modal');
+export const openCodeDialog = (el: HikRegister) => el.shadowRoot!.querySelector<HTMLDialogElement>('hik-code-modal dialog[open]');
+export const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** Fills the form, presses Next and waits for the code pop-up. */
+export async function toCodeStep(el: HikRegister, backend: StoryBackend, values: FormValues = {}): Promise<void> {
+  await fillForm(el, backend, values);
+  await pressNext(el);
+  await until(() => openCodeDialog(el), 'code pop-up opens');
+  await settle(el);
+}
+
+/** Types a code into the pop-up and presses OK. */
+export async function submitCode(el: HikRegister, code: string): Promise<void> {
+  fill($(el, 'hik-code-modal input[name=code]'), code);
+  buttonNamed(codeModal(el), 'OK').click();
+  await el.updateComplete;
+}
+
+export const wrongCode = (code: string) => code.split('').map((d) => String((Number(d) + 1) % 10)).join('');
+
+/** Waits for every animation in the element (axe measures colours mid-fade otherwise). */
+export async function settle(el: HikRegister): Promise<void> {
+  await el.updateComplete;
+  const root = el.shadowRoot as unknown as { getAnimations(o?: { subtree: boolean }): Animation[] };
+  await Promise.all(root.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+}
