@@ -5,6 +5,7 @@ import type { Channel } from './contract.ts';
 import { RULES } from './rules.ts';
 import { attemptsText, expiryText, resendText, sentText, statusText, type CodeStatus } from './code-messages.ts';
 import { CountdownController } from './countdown.ts';
+import { formatSeconds } from './format.ts';
 import { lightRenderRoot, uniqueId } from './light-dom.ts';
 import { getLocale } from './localization.ts';
 import { OneTimeCodeController } from './one-time-code.ts';
@@ -64,6 +65,9 @@ export class HikCodeModal extends LitElement {
   /** When Resend becomes available (epoch ms), or `null` for at once. */
   @property({ type: Number, attribute: 'resend-at' }) resendAt: number | null = null;
 
+  /** Until when (epoch ms) OK must wait after a rate limit, or `null`. */
+  @property({ type: Number, attribute: 'retry-at' }) retryAt: number | null = null;
+
   /** Attempts left after a wrong code, or `null` to say nothing. */
   @property({ type: Number, attribute: 'attempts-left' }) attemptsLeft: number | null = null;
 
@@ -94,7 +98,7 @@ export class HikCodeModal extends LitElement {
   };
 
   readonly #countdown = new CountdownController(this, {
-    deadlines: () => (this.open ? [this.expiresAt, this.resendAt] : []),
+    deadlines: () => (this.open ? [this.expiresAt, this.resendAt, this.retryAt] : []),
     now: () => this.now(),
   });
 
@@ -190,6 +194,8 @@ export class HikCodeModal extends LitElement {
     const expired = this.#isExpired;
     const wait = this.#resendWait;
     const resendOff = this.busy || wait > 0;
+    const retryWait = this.#countdown.secondsLeft(this.retryAt);
+    const okOff = this.busy || retryWait > 0;
     const errorText = this.localError || this.error;
     const describedBy = [
       errorText ? this.#ids.error : '',
@@ -241,9 +247,14 @@ export class HikCodeModal extends LitElement {
             ${resendText(wait, locale)}
           </button>
         </div>
+        ${retryWait > 0
+          ? html`<p class="hik-code-modal__expiry">${msg(str`Try again in ${formatSeconds(retryWait, locale)}.`, {
+              desc: 'Countdown before Next can be used again',
+            })}</p>`
+          : nothing}
         <div class="hik-code-modal__actions">
           <button type="button" class="hik-code-modal__ok ${expired ? '' : 'hik-code-modal__primary'}"
-            aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#submit}>
+            aria-disabled=${okOff ? 'true' : 'false'} @click=${this.#submit}>
             ${msg('OK', { id: 'code-ok', desc: 'Submits the verification code' })}
           </button>
           <button type="button" @click=${this.#cancel}>
@@ -255,7 +266,7 @@ export class HikCodeModal extends LitElement {
   }
 
   #submit(): void {
-    if (this.busy) return;
+    if (this.busy || this.#countdown.secondsLeft(this.retryAt) > 0) return;
     const n = this.#length;
     if (this.code.length !== n) {
       this.localError = msg(str`Enter the ${n}-digit code`, { desc: 'Code too short' });

@@ -169,6 +169,7 @@ export function renderCodeModal(host: HikRegister) {
     .codeLength=${pending?.codeLength ?? 6} .expiresAt=${pending?.expiresAt ?? null}
     .resendAt=${open ? Math.max(pending?.resendAt ?? 0, flow.cooldownUntil) || null : null}
     .attemptsLeft=${open && flow.error?.attemptsLeft !== undefined ? flow.error.attemptsLeft : null}
+    .retryAt=${open ? r.createRetryAt : null}
     .error=${error} .expired=${open && flow.expired} .busy=${flow.busy}
     @hik-code-submit=${() => r.submitCode()}
     @hik-code-resend=${() => r.resend()}

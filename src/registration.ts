@@ -65,6 +65,8 @@ export class Registration implements ReactiveController {
   private retryAction: (() => Promise<void>) | null = null;
   private usernameTimer: ReturnType<typeof setTimeout> | undefined;
   private submitting = false;
+  /** Until when (epoch ms) OK in the code pop-up waits after a rate limit. */
+  createRetryAt: number | null = null;
   private usernameCheck: AbortController | undefined;
 
   constructor(private readonly host: RegistrationHost) {
@@ -258,6 +260,10 @@ export class Registration implements ReactiveController {
       });
       this.announce(msg('Registration complete.', { desc: 'Announced after the account was created' }));
     } catch (e) {
+      // A rate limit on OK: OK waits (with its countdown) for retryAfter.
+      if (e instanceof ApiError && e.code === 'rate_limited' && e.retryAfter) {
+        this.createRetryAt = Date.now() + e.retryAfter * 1000;
+      }
       this.fail(e, () => this.submitCode());
       this.codeInput()?.clear();
     }

@@ -115,6 +115,40 @@ describe('<hik-register> code errors', () => {
     await done;
   });
 
+  it('rate_limited on OK: OK waits with a countdown, then the same code registers', async function () {
+    this.timeout(20000);
+    await resetBackend({ captchaKinds: ['image'] });
+    const el = await mountRegister();
+    const seen = recordEvents(el);
+    // The reference backend limits code requests, not account creation: a server
+    // that limits OK is played by answering the first POST /accounts with a 429.
+    let limited = false;
+    el.fetch = (input, init) => {
+      if (!limited && String(input).endsWith('/accounts')) {
+        limited = true;
+        return Promise.resolve(new Response(
+          JSON.stringify({ error: { code: 'rate_limited', message: 'Slow down.', retryAfter: 2 } }),
+          { status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '2' } },
+        ));
+      }
+      return window.fetch(input, init);
+    };
+    await toCode(el, { username: 'ok_rate', email: 'okrate@example.com' });
+    const code = await lastCode();
+    await submitCode(el, code);
+    const ok = buttonNamed(modal(el), 'OK');
+    await until(() => ok.getAttribute('aria-disabled') === 'true' && /Try again in [12] seconds?\./.test(modalText(el)), 'OK waits with a countdown');
+    expect(errorsOf(seen)[0]).to.include({ code: 'rate_limited' });
+    // A press during the wait sends nothing.
+    fill($(el, 'hik-code-modal input[name=code]'), code);
+    ok.click();
+    await until(() => ok.getAttribute('aria-disabled') === 'false', 'OK available again', 4000);
+    expect(modalText(el)).to.not.match(/Try again in/);
+    const done = oneEvent(el, 'hik-register-success');
+    await submitCode(el, code);
+    expect((await done).detail.username).to.equal('ok_rate');
+  });
+
   it('too_many_attempts: the pop-up closes; Next needs a new captcha and sends a new code', async () => {
     const el = await mountRegister();
     const seen = recordEvents(el);
