@@ -155,7 +155,8 @@ export class HikRegister extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    void this.flow.start();
+    // After this update, not inside it: starting sets loading state (a new render).
+    void Promise.resolve().then(() => this.flow.start());
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => {
       void loadCountryDialog();
