@@ -4,7 +4,7 @@
  * and a few ways to act as a user on `<hik-register>`.
  */
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
-import { fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import type { HikRegister } from '../src/hik-register.ts';
 
 // ------------------------------------------------------------------ the backend
@@ -276,4 +276,20 @@ export function watchRun(): { events: Seen[]; secrets: Set<string>; start(): voi
       for (const s of secrets) if (all.includes(s)) throw new Error(`an event detail holds a secret (${s.length} characters)`);
     },
   };
+}
+
+/**
+ * For a describe block: records every event of the block's tests and checks, at
+ * its end, that no secret typed in them (password, captcha answer, code) appears
+ * in any event detail, and that the block did type secrets and meet errors.
+ */
+export function checkNoSecretsInEvents(): void {
+  const run = watchRun();
+  before(() => run.start());
+  after(() => {
+    run.stop();
+    expect(run.secrets.size, 'secrets were typed').to.be.greaterThan(3);
+    expect(run.events.filter((e) => e.type === 'hik-register-error').length).to.be.greaterThan(2);
+    run.check();
+  });
 }

@@ -6,7 +6,7 @@ import type { HikRegister } from '../src/hik-register.ts';
 import {
   $, settle, resetBackend, advanceClock, fillForm, pressNext, codeInput, lastCode, outbox, fill, visibleError,
   buttonNamed, answerCaptcha, until, mountRegister, recordEvents, errorsOf, captchaId, alertText, openCodeDialog, type Seen,
-  watchRun,
+  checkNoSecretsInEvents,
 } from './helpers.ts';
 
 const PASSWORD = 'Str0ng!Passw0rd';
@@ -37,14 +37,7 @@ async function submitCode(el: HikRegister, code: string): Promise<void> {
 
 describe('<hik-register> code errors', () => {
   // Every event of the whole file, checked against every secret typed in it.
-  const run = watchRun();
-  before(() => run.start());
-  after(() => {
-    run.stop();
-    expect(run.secrets.size, 'secrets were typed').to.be.greaterThan(3);
-    expect(run.events.filter((e) => e.type === 'hik-register-error').length).to.be.greaterThan(2);
-    run.check();
-  });
+  checkNoSecretsInEvents();
 
   beforeEach(async () => {
     await resetBackend({ captchaKinds: ['image'], resendAfter: 0 });
