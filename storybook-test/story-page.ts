@@ -1,0 +1,180 @@
+/**
+ * Opens one Storybook entry (story or docs page) in a fresh browser context, waits
+ * until Storybook says it is finished (rendered, play function and afterEach hooks
+ * such as the a11y addon's done), runs axe-core on the document and collects every
+ * problem: console errors, page errors, failed requests, requests leaving 127.0.0.1,
+ * Storybook's own error events, and axe violations.
+ */
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import type { IndexEntry } from './build.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** WCAG 2.2 level A and AA. Best-practice rules are left to the a11y addon (see README of this folder). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Storybook's own always-present elements, as the a11y addon excludes them. */
+const STORYBOOK_CHROME = ['.sb-wrapper', '#storybook-highlights-root'];
+
+const STORY_TIMEOUT_MS = 30_000;
+
+/** What the preview told its channel, recorded in the page. */
+interface ChannelRecord {
+  finished?: { status: string; reporters: Reporter[] };
+  docsRendered: boolean;
+  errors: string[];
+}
+
+interface Reporter {
+  type: string;
+  status: string;
+  result?: { violations?: { id: string; help: string; nodes: { target: unknown }[] }[]; error?: unknown };
+}
+
+declare global {
+  interface Window {
+    __storyCheck: ChannelRecord;
+  }
+}
+
+/**
+ * Runs in the page before Storybook: catches the channel as the preview installs it
+ * (a plain global assignment) and listens from its first event on, so no event is
+ * missed however fast the story renders.
+ */
+function channelRecorder(): void {
+  const record: ChannelRecord = { docsRendered: false, errors: [] };
+  window.__storyCheck = record;
+  const text = (e: unknown) => {
+    if (e && typeof e === 'object') {
+      const { name, message, stack } = e as { name?: string; message?: string; stack?: string };
+      return `${name ?? 'Error'}: ${message ?? JSON.stringify(e)}${stack ? `\n      ${stack.split('\n').slice(1, 4).join('\n      ')}` : ''}`;
+    }
+    return String(e);
+  };
+  type Channel = { on(event: string, listener: (...args: unknown[]) => void): void };
+  const hooked = new WeakSet<object>();
+  let current: Channel | undefined;
+  Object.defineProperty(globalThis, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get: () => current,
+    set(next: Channel | undefined) {
+      current = next;
+      if (!next || hooked.has(next)) return;
+      hooked.add(next);
+      next.on('storyFinished', (p) => { record.finished = p as ChannelRecord['finished']; });
+      next.on('docsRendered', () => { record.docsRendered = true; });
+      next.on('playFunctionThrewException', (e) => record.errors.push(`play function threw: ${text(e)}`));
+      next.on('unhandledErrorsWhilePlaying', (es) => {
+        for (const e of es as unknown[]) record.errors.push(`unhandled error while playing: ${text(e)}`);
+      });
+      next.on('storyThrewException', (e) => record.errors.push(`story threw: ${text(e)}`));
+      next.on('storyErrored', (e) => {
+        const { title, description } = e as { title?: string; description?: string };
+        record.errors.push(`story errored: ${title ?? ''} ${description ?? ''}`.trim());
+      });
+      next.on('storyMissing', (id) => record.errors.push(`story missing: ${String(id)}`));
+    },
+  });
+}
+
+/** Opens the entry and returns the list of problems (empty when the entry is clean). */
+export async function checkEntry(browser: Browser, base: string, entry: IndexEntry): Promise<string[]> {
+  const problems: string[] = [];
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  try {
+    // tsx compiles with esbuild's keepNames, which wraps named functions in the
+    // callbacks handed to page.evaluate() with a `__name` helper the page lacks.
+    await context.addInitScript({ content: 'window.__name = (f) => f;' });
+    await context.addInitScript(channelRecorder);
+    const allowed = new URL(base).host;
+    const page = await context.newPage();
+    page.setDefaultTimeout(STORY_TIMEOUT_MS);
+    page.on('console', (m) => {
+      // Chromium's own favicon request: iframe.html declares no icon. Not the story's doing.
+      if (m.type() !== 'error' || m.location().url.endsWith('/favicon.ico')) return;
+      if (m.text().startsWith('Failed to load resource') && m.location().url) return; // named by 'response' below
+      problems.push(`console error: ${m.text()}${m.location().url ? ` (${m.location().url})` : ''}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`HTTP ${r.status()} for ${r.request().method()} ${r.url()}`);
+    });
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && url.host !== allowed) problems.push(`request left 127.0.0.1: ${r.method()} ${r.url()}`);
+    });
+    page.on('requestfailed', (r) => {
+      if (new URL(r.url()).host === allowed) problems.push(`request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`);
+    });
+
+    const viewMode = entry.type === 'docs' ? 'docs' : 'story';
+    await page.goto(`${base}iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}`);
+    const settled = await waitUntilSettled(page, viewMode).catch((e: Error) => {
+      problems.push(`did not finish within ${STORY_TIMEOUT_MS / 1000} s (${e.message.split('\n')[0]})`);
+      return false;
+    });
+    const record = await page.evaluate(() => window.__storyCheck);
+    problems.push(...record.errors);
+    if (record.finished && record.finished.status !== 'success') {
+      problems.push(`Storybook finished the story with status "${record.finished.status}"${describeReporters(record.finished.reporters)}`);
+    }
+    if (settled) {
+      const rendered = await page.evaluate((mode) => {
+        const host = document.querySelector(mode === 'docs' ? '#storybook-docs' : '#storybook-root');
+        return !!host && (host.childElementCount > 0 || !!host.shadowRoot);
+      }, viewMode);
+      if (!rendered) problems.push('rendered nothing');
+      problems.push(...(await runAxe(page)));
+    }
+  } finally {
+    await context.close();
+  }
+  return problems;
+}
+
+async function waitUntilSettled(page: Page, viewMode: 'story' | 'docs'): Promise<boolean> {
+  await page.waitForFunction((mode) => {
+    const r = window.__storyCheck;
+    return mode === 'docs' ? r.docsRendered || r.errors.length > 0 : !!r.finished || r.errors.some((e) => e.startsWith('story missing'));
+  }, viewMode, { timeout: STORY_TIMEOUT_MS });
+  // Let the last microtasks and paints of the story land before axe looks.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return true;
+}
+
+function describeReporters(reporters: Reporter[] = []): string {
+  const lines: string[] = [];
+  for (const r of reporters.filter((x) => x.status !== 'passed')) {
+    if (r.result?.error) lines.push(`${r.type} reporter: ${r.status}: ${JSON.stringify(r.result.error)}`);
+    for (const v of r.result?.violations ?? []) {
+      lines.push(`${r.type} reporter: ${r.status}: ${v.id} (${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    }
+    if (!r.result?.error && !r.result?.violations?.length) lines.push(`${r.type} reporter: ${r.status}`);
+  }
+  return lines.length ? `:\n    ${lines.join('\n    ')}` : '';
+}
+
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown; failureSummary?: string }[] }
+
+/**
+ * A fresh axe-core from node_modules (not the addon's bundled copy), run on the whole
+ * document: shadow roots are included, Storybook's own chrome is not.
+ */
+async function runAxe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async ({ tags, exclude }) => {
+    // The page's `axe` global is axe-core's (axe.min.js sets it); typed loosely here.
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(
+      { include: [document], exclude: exclude.map((s) => [s]) },
+      { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+    );
+    return JSON.parse(JSON.stringify(result.violations)) as AxeViolation[];
+  }, { tags: AXE_TAGS, exclude: STORYBOOK_CHROME });
+  return violations.flatMap((v) => v.nodes.map((n) => {
+    const summary = (n.failureSummary ?? '').replace(/\s*\n\s*/g, ' ').trim();
+    return `axe ${v.id} (${v.impact ?? 'n/a'}: ${v.help}) at ${JSON.stringify(n.target)}${summary ? ` — ${summary}` : ''}`;
+  }));
+}
