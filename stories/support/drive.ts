@@ -50,13 +50,19 @@ export async function chooseCountry(el: HikRegister, name: string): Promise<void
   await waitFor(() => { if (!dialog.shadowRoot?.querySelector('dialog[open]')) throw new Error('country dialog'); }, LONG);
   const search = dialog.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
   fill(search, name);
-  const option = await waitFor(() => {
-    const found = [...dialog.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')].find((o) => o.textContent?.includes(name));
-    if (!found) throw new Error(`option ${name}`);
-    return found;
+  // Click only once the list shows the search's result: an option of the list before
+  // it is replaced by then, and a click on it reaches nothing.
+  await waitFor(() => {
+    const options = [...dialog.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')];
+    if (!options.length || !options.every((o) => o.textContent?.includes(name))) throw new Error(`option ${name}`);
   }, LONG);
-  option.click();
-  const ok = await waitFor(() => buttonNamed(dialog.shadowRoot!.querySelector('dialog.confirm[open]')!, 'OK'), LONG);
+  await (dialog as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  [...dialog.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')].find((o) => o.textContent?.includes(name))!.click();
+  const ok = await waitFor(() => {
+    const confirm = dialog.shadowRoot!.querySelector('dialog.confirm[open]');
+    if (!confirm) throw new Error('confirmation opens');
+    return buttonNamed(confirm, 'OK');
+  }, LONG);
   ok.click();
   await waitFor(() => { if (!$(el, '#country-button').textContent?.includes(name)) throw new Error('country chosen'); }, LONG);
 }
@@ -145,4 +151,20 @@ export async function settle(el: HikRegister): Promise<void> {
   await el.updateComplete;
   const root = el.shadowRoot as unknown as { getAnimations(o?: { subtree: boolean }): Animation[] };
   await Promise.all(root.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+}
+
+/** Creates an account straight through the API (a story's set-up, not the widget). */
+export async function registerDirect(backend: StoryBackend, username: string, contact: { email: string } | { phone: string }): Promise<void> {
+  const call = async (path: string, body?: unknown) => {
+    const res = await backend.fetch(`/api/register/${path}`, body === undefined ? {} : {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    return (await res.json()) as { requestId: string; captchaId: string };
+  };
+  const { captchaId } = await call('captcha?kind=image');
+  const answer = await backend.captchaAnswer(captchaId);
+  const base = { username, country: 'GB', channel: 'email' in contact ? 'email' : 'sms', ...contact, locale: 'en' };
+  const { requestId } = await call('verification-codes', { ...base, captcha: { kind: 'image', captchaId, answer } });
+  await call('accounts', { ...base, requestId, code: backend.lastCode(), password: PASSWORD, termsAccepted: true });
 }

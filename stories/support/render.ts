@@ -5,6 +5,8 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { StoryContext } from '@storybook/web-components-vite';
+
+type Context = Pick<StoryContext, 'globals' | 'loaded'>;
 import { storyBackend } from './backend.ts';
 
 export interface RegisterArgs {
@@ -27,7 +29,7 @@ export function themeAttribute(globalTheme: unknown): 'light' | 'dark' | undefin
   return globalTheme === 'dark' ? 'dark' : globalTheme === 'light' ? 'light' : undefined;
 }
 
-export function renderRegister(args: RegisterArgs, context: StoryContext) {
+export function renderRegister(args: RegisterArgs, context: Context) {
   const backend = storyBackend(context);
   const locale = typeof context.globals['locale'] === 'string' ? context.globals['locale'] : 'en';
   const theme = args.theme && args.theme !== 'auto' ? args.theme : themeAttribute(context.globals['theme']);
