@@ -1,5 +1,6 @@
 // `npm test`: the whole suite. Backend unit tests in Node, then the end-to-end tests
 // of the demo page (e2e/, its own Vite server and headless Chromium), then every
+// Storybook story (storybook-test/), then every
 // browser test in headless Chromium (found or installed by find-chromium.mjs).
 // Extra arguments go to the browser test runner (e.g. `npm test -- --files test/client.test.ts`);
 // with `--files` only those browser tests run.
@@ -33,6 +34,8 @@ if (!only) {
   run('node', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/node')]);
   run('backend', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('backend/test')]);
   run('e2e', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('e2e')]);
+  // Every Storybook story from a fresh static build: rendered, played, axe-clean, no console error.
+  run('stories', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('storybook-test')]);
 }
 run('browser', process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', ...args]);
 

@@ -123,7 +123,10 @@ export async function checkEntry(browser: Browser, base: string, entry: IndexEnt
     if (settled) {
       const rendered = await page.evaluate((mode) => {
         const host = document.querySelector(mode === 'docs' ? '#storybook-docs' : '#storybook-root');
-        return !!host && (host.childElementCount > 0 || !!host.shadowRoot);
+        // Decorators may wrap the story in empty boxes: look for something a user can perceive.
+        const perceivable = ['img', 'svg', 'input', 'button', 'select', 'textarea', 'canvas', 'video', 'iframe', 'dialog'];
+        return !!host && [...host.querySelectorAll('*')].some((e) =>
+          e.localName.includes('-') || !!e.shadowRoot || perceivable.includes(e.localName) || /\S/.test(e.textContent ?? ''));
       }, viewMode);
       if (!rendered) problems.push('rendered nothing');
       problems.push(...(await runAxe(page)));
