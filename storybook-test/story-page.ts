@@ -123,10 +123,15 @@ export async function checkEntry(browser: Browser, base: string, entry: IndexEnt
     if (settled) {
       const rendered = await page.evaluate((mode) => {
         const host = document.querySelector(mode === 'docs' ? '#storybook-docs' : '#storybook-root');
-        // Decorators may wrap the story in empty boxes: look for something a user can perceive.
+        // Decorators may wrap the story in empty boxes and <style>s: look for something a user can perceive.
+        if (!host) return false;
         const perceivable = ['img', 'svg', 'input', 'button', 'select', 'textarea', 'canvas', 'video', 'iframe', 'dialog'];
-        return !!host && [...host.querySelectorAll('*')].some((e) =>
-          e.localName.includes('-') || !!e.shadowRoot || perceivable.includes(e.localName) || /\S/.test(e.textContent ?? ''));
+        if ([...host.querySelectorAll('*')].some((e) => e.localName.includes('-') || !!e.shadowRoot || perceivable.includes(e.localName))) return true;
+        const texts = document.createTreeWalker(host, NodeFilter.SHOW_TEXT);
+        for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+          if (/\S/.test(t.nodeValue ?? '') && !t.parentElement?.closest('style, script, template')) return true;
+        }
+        return false;
       }, viewMode);
       if (!rendered) problems.push('rendered nothing');
       problems.push(...(await runAxe(page)));
