@@ -99,7 +99,8 @@ export function serve(dir: string): Promise<{ server: Server; base: string }> {
     res.writeHead(200, {
       'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': body.length,
-      'cache-control': 'no-store',
+      // The build does not change during a run (and the port is new each run).
+      'cache-control': 'max-age=3600',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   });

@@ -9,9 +9,9 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { startStorybook, type IndexEntry, type StaticStorybook } from './build.ts';
-import { checkEntry } from './story-page.ts';
+import { checkEntry, openContext } from './story-page.ts';
 
 // scripts/ is plain JavaScript without declarations: its two exports are typed here.
 const { findChromium, CHROMIUM_ARGS }: { findChromium(): string; CHROMIUM_ARGS: string[] } =
@@ -32,6 +32,7 @@ function isStoryOf(entry: IndexEntry, tag: string): boolean {
 
 let storybook: StaticStorybook | undefined;
 let browser: Browser | undefined;
+let context: BrowserContext | undefined;
 let startError: Error | undefined;
 // The build has to exist before the tests are declared: one test per story it lists.
 try {
@@ -42,6 +43,7 @@ try {
     // request is still seen, and reported, by the page's 'request' listener.
     args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
+  context = await openContext(browser);
 } catch (error) {
   startError = error as Error;
 }
@@ -51,11 +53,11 @@ after(async () => {
   await storybook?.close();
 });
 
-if (startError || !storybook || !browser) {
+if (startError || !storybook || !context) {
   test('Storybook builds and Chromium starts', () => { throw startError ?? new Error('not started'); });
 } else {
   const { base, entries } = storybook;
-  const launched = browser;
+  const shared = context;
   const stories = entries.filter((e) => e.type === 'story');
   const docs = entries.filter((e) => e.type === 'docs');
 
@@ -66,7 +68,7 @@ if (startError || !storybook || !browser) {
 
   for (const entry of [...stories, ...docs]) {
     test(`${entry.type} ${entry.id} (${entry.title} › ${entry.name})`, { timeout: 60_000 }, async () => {
-      const problems = await checkEntry(launched, base, entry);
+      const problems = await checkEntry(shared, base, entry);
       if (problems.length) {
         assert.fail(`${entry.type} "${entry.id}" (${entry.importPath}) is not clean:\n  ${problems.join('\n  ')}`);
       }

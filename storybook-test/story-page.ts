@@ -6,7 +6,7 @@
  * Storybook's own error events, and axe violations.
  */
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { IndexEntry } from './build.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -79,17 +79,27 @@ function channelRecorder(): void {
   });
 }
 
-/** Opens the entry and returns the list of problems (empty when the entry is clean). */
-export async function checkEntry(browser: Browser, base: string, entry: IndexEntry): Promise<string[]> {
-  const problems: string[] = [];
+/**
+ * The one context every entry opens a page in: one HTTP and code cache for Storybook's
+ * 2 MB of scripts (a context per story took twice as long). A new page is a new tab,
+ * so sessionStorage (the widget's draft) starts empty; localStorage is emptied before
+ * each page's scripts run.
+ */
+export async function openContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  // tsx compiles with esbuild's keepNames, which wraps named functions in the
+  // callbacks handed to page.evaluate() with a `__name` helper the page lacks.
+  await context.addInitScript({ content: 'window.__name = (f) => f; if (window === window.top) localStorage.clear();' });
+  await context.addInitScript(channelRecorder);
+  return context;
+}
+
+/** Opens the entry in a new page and returns the list of problems (empty when the entry is clean). */
+export async function checkEntry(context: BrowserContext, base: string, entry: IndexEntry): Promise<string[]> {
+  const problems: string[] = [];
+  const allowed = new URL(base).host;
+  const page = await context.newPage();
   try {
-    // tsx compiles with esbuild's keepNames, which wraps named functions in the
-    // callbacks handed to page.evaluate() with a `__name` helper the page lacks.
-    await context.addInitScript({ content: 'window.__name = (f) => f;' });
-    await context.addInitScript(channelRecorder);
-    const allowed = new URL(base).host;
-    const page = await context.newPage();
     page.setDefaultTimeout(STORY_TIMEOUT_MS);
     page.on('console', (m) => {
       // Chromium's own favicon request: iframe.html declares no icon. Not the story's doing.
@@ -134,10 +144,10 @@ export async function checkEntry(browser: Browser, base: string, entry: IndexEnt
         return false;
       }, viewMode);
       if (!rendered) problems.push('rendered nothing');
-      problems.push(...(await runAxe(page)));
+      problems.push(...(await runAxe(page, viewMode)));
     }
   } finally {
-    await context.close();
+    await page.close();
   }
   return problems;
 }
@@ -168,19 +178,22 @@ interface AxeViolation { id: string; impact: string | null; help: string; nodes:
 
 /**
  * A fresh axe-core from node_modules (not the addon's bundled copy), run on the whole
- * document: shadow roots are included, Storybook's own chrome is not.
+ * document: shadow roots are included, Storybook's own chrome is not. On docs pages
+ * only the story blocks are checked: the rest (args tables, their toggles) is
+ * Storybook's docs UI, not ours to fix.
  */
-async function runAxe(page: Page): Promise<string[]> {
+async function runAxe(page: Page, viewMode: 'story' | 'docs'): Promise<string[]> {
+  if (viewMode === 'docs' && !(await page.locator('.docs-story').count())) return [];
   await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async ({ tags, exclude }) => {
+  const violations = await page.evaluate(async ({ tags, exclude, docs }) => {
     // The page's `axe` global is axe-core's (axe.min.js sets it); typed loosely here.
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
     const result = await axe.run(
-      { include: [document], exclude: exclude.map((s) => [s]) },
+      { include: docs ? [['.docs-story']] : [document], exclude: exclude.map((s) => [s]) },
       { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
     );
     return JSON.parse(JSON.stringify(result.violations)) as AxeViolation[];
-  }, { tags: AXE_TAGS, exclude: STORYBOOK_CHROME });
+  }, { tags: AXE_TAGS, exclude: STORYBOOK_CHROME, docs: viewMode === 'docs' });
   return violations.flatMap((v) => v.nodes.map((n) => {
     const summary = (n.failureSummary ?? '').replace(/\s*\n\s*/g, ' ').trim();
     return `axe ${v.id} (${v.impact ?? 'n/a'}: ${v.help}) at ${JSON.stringify(n.target)}${summary ? ` — ${summary}` : ''}`;
