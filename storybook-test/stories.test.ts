@@ -7,7 +7,7 @@
  * (`npm test` runs it as its `stories` stage, after generating the translation modules
  * that src/ imports.)
  */
-import { after, test } from 'node:test';
+import { after, describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { startStorybook, type IndexEntry, type StaticStorybook } from './build.ts';
@@ -66,12 +66,16 @@ if (startError || !storybook || !context) {
     assert.deepEqual(missing, [], `elements without a story (stories: ${stories.map((s) => s.id).join(', ') || 'none'})`);
   });
 
-  for (const entry of [...stories, ...docs]) {
-    test(`${entry.type} ${entry.id} (${entry.title} › ${entry.name})`, { timeout: 60_000 }, async () => {
-      const problems = await checkEntry(shared, base, entry);
-      if (problems.length) {
-        assert.fail(`${entry.type} "${entry.id}" (${entry.importPath}) is not clean:\n  ${problems.join('\n  ')}`);
-      }
-    });
-  }
+  // Two pages at a time: each story mostly waits on its play function and backend
+  // delays, so two overlap well even on 2 cores (the suite must stay under 3 minutes).
+  describe('every story and docs page', { concurrency: 2 }, () => {
+    for (const entry of [...stories, ...docs]) {
+      it(`${entry.type} ${entry.id} (${entry.title} › ${entry.name})`, { timeout: 60_000 }, async () => {
+        const problems = await checkEntry(shared, base, entry);
+        if (problems.length) {
+          assert.fail(`${entry.type} "${entry.id}" (${entry.importPath}) is not clean:\n  ${problems.join('\n  ')}`);
+        }
+      });
+    }
+  });
 }
