@@ -4,7 +4,7 @@ import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 import { storyBackend, type BackendParameters } from './support/backend.ts';
 import {
-  $, buttonNamed, codeModal, fill, fillForm, openCodeDialog, pressNext, registerDirect, settle, submitCode,
+  $, codeModal, resendButton, fill, fillForm, openCodeDialog, pressNext, registerDirect, settle, submitCode,
   toCodeStep, until, widget, wrongCode,
 } from './support/drive.ts';
 import { renderRegister, type RegisterArgs } from './support/render.ts';
@@ -162,7 +162,7 @@ export const RequestExpired: Story = {
     const el = await widget(canvasElement);
     await toCodeStep(el, backend);
     backend.clock.advance(1801);
-    buttonNamed(codeModal(el), /^Resend/).click();
+    resendButton(el).click();
     await until(() => !openCodeDialog(el) && el.step === 'form', 'back on the form');
     await settle(el);
     await expect(el.step).toBe('form');

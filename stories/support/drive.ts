@@ -43,28 +43,23 @@ export function buttonNamed(root: ParentNode, name: string | RegExp): HTMLButton
   return b;
 }
 
-/** Chooses a country through the pop-up: search, pick, OK. */
-export async function chooseCountry(el: HikRegister, name: string): Promise<void> {
+/**
+ * Chooses a country through the pop-up: its option (by ISO code, so the story works
+ * in every language of the toolbar), then OK in the confirmation.
+ */
+export async function chooseCountry(el: HikRegister, code: string): Promise<void> {
   $(el, '#country-button').click();
   const dialog = $(el, 'hik-country-dialog');
-  await waitFor(() => { if (!dialog.shadowRoot?.querySelector('dialog[open]')) throw new Error('country dialog'); }, LONG);
-  const search = dialog.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
-  fill(search, name);
-  // Click only once the list shows the search's result: an option of the list before
-  // it is replaced by then, and a click on it reaches nothing.
-  await waitFor(() => {
-    const options = [...dialog.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')];
-    if (!options.length || !options.every((o) => o.textContent?.includes(name))) throw new Error(`option ${name}`);
-  }, LONG);
+  const option = () => dialog.shadowRoot?.querySelector<HTMLElement>(`dialog[open] [role=option][data-code="${code}"]`);
+  await until(option, `option ${code}`);
   await (dialog as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-  [...dialog.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')].find((o) => o.textContent?.includes(name))!.click();
-  const ok = await waitFor(() => {
-    const confirm = dialog.shadowRoot!.querySelector('dialog.confirm[open]');
-    if (!confirm) throw new Error('confirmation opens');
-    return buttonNamed(confirm, 'OK');
-  }, LONG);
-  ok.click();
-  await waitFor(() => { if (!$(el, '#country-button').textContent?.includes(name)) throw new Error('country chosen'); }, LONG);
+  option()!.click();
+  const ok = () => dialog.shadowRoot!.querySelector<HTMLButtonElement>('dialog.confirm[open] button.primary');
+  await until(ok, 'confirmation opens');
+  const chosen = new Promise((resolve) => el.addEventListener('hik-country-change', resolve, { once: true }));
+  ok()!.click();
+  await chosen;
+  await el.updateComplete;
 }
 
 /** Types the current challenge's answer, read from the story's backend. */
@@ -85,7 +80,7 @@ export interface FormValues {
   username?: string;
   password?: string;
   confirm?: string;
-  country?: string;
+  country?: string; // ISO code; empty to skip
   email?: string;
   phone?: string;
   terms?: boolean;
@@ -98,7 +93,7 @@ export async function fillForm(el: HikRegister, backend: StoryBackend, v: FormVa
   fill($(el, '#password'), v.password ?? PASSWORD);
   fill($(el, '#confirm'), v.confirm ?? v.password ?? PASSWORD);
   await el.updateComplete;
-  if (v.country !== '') await chooseCountry(el, v.country ?? 'United Kingdom');
+  if (v.country !== '') await chooseCountry(el, v.country ?? 'GB');
   if (v.phone !== undefined) {
     $(el, 'input[type=radio][value=sms]').click();
     await el.updateComplete;
@@ -125,6 +120,9 @@ export function until(check: () => unknown, message: string, timeout = 8000): Pr
   return waitFor(() => { if (!check()) throw new Error(message); }, { timeout, interval: 25 });
 }
 
+/** The Resend button of the code pop-up. */
+export const resendButton = (el: HikRegister) => $(el, 'hik-code-modal .hik-code-modal__resend-row button');
+
 export const codeModal = (el: HikRegister) => $(el, 'hik-code-modal');
 export const openCodeDialog = (el: HikRegister) => el.shadowRoot!.querySelector<HTMLDialogElement>('hik-code-modal dialog[open]');
 export const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -140,7 +138,7 @@ export async function toCodeStep(el: HikRegister, backend: StoryBackend, values:
 /** Types a code into the pop-up and presses OK. */
 export async function submitCode(el: HikRegister, code: string): Promise<void> {
   fill($(el, 'hik-code-modal input[name=code]'), code);
-  buttonNamed(codeModal(el), 'OK').click();
+  $(el, 'hik-code-modal .hik-code-modal__ok').click();
   await el.updateComplete;
 }
 
