@@ -11,7 +11,12 @@ import type { IndexEntry } from './build.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** WCAG 2.2 level A and AA. Best-practice rules are left to the a11y addon (see README of this folder). */
+/**
+ * WCAG 2.2 level A and AA; best-practice rules off here. The a11y addon also runs
+ * every axe rule (best practices included, 'region' excepted) after each story, and
+ * a failing addon report (`a11y: { test: 'error' }`, the preview's default) fails the
+ * story here too.
+ */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Storybook's own always-present elements, as the a11y addon excludes them. */
