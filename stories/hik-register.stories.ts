@@ -19,7 +19,8 @@ const meta: Meta<RegisterArgs> = {
   render: renderRegister,
   args: { endpoint: '/api/register', captcha: 'image', channel: 'email', channels: 'email sms', termsUrl: '#terms', timeout: 15000 },
   argTypes: {
-    captcha: { control: 'inline-radio', options: ['image', 'pow', 'none'] },
+    // The `captcha` slot has the same name in custom-elements.json: keep this row with the attributes.
+    captcha: { control: 'inline-radio', options: ['image', 'pow', 'none'], table: { category: 'attributes' } },
     channel: { control: 'inline-radio', options: ['email', 'sms'] },
     theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
     style: { table: { disable: true } },
