@@ -108,7 +108,7 @@ describe('demo page under the strict CSP', { timeout: 90_000 }, () => {
     }
   });
 
-  it('mirrors the layout right to left', { timeout: 20_000 }, async () => {
+  it('mirrors the layout right to left', { timeout: 60_000 }, async () => {
     const s = await openPage(demo);
     try {
       const { page } = s;
@@ -122,7 +122,7 @@ describe('demo page under the strict CSP', { timeout: 90_000 }, () => {
         const el = document.querySelector('hik-register');
         const label = el?.shadowRoot?.querySelector('label[for=username]');
         return el?.getAttribute('dir') === 'rtl' && !!label && !label.textContent!.includes('User Name');
-      }, undefined, { timeout: 10_000 });
+      }, undefined, { timeout: 30_000 });
       const rtl = await labelAndInputBoxes(page);
       assert.ok(Math.abs(rtl.label.right - rtl.input.right) <= 2,
         `right to left, the User Name label ends at x=${rtl.label.right} but its input at x=${rtl.input.right}: the label is not on the right`);
