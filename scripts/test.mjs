@@ -33,7 +33,9 @@ if (failed.length) {
 if (!only) {
   run('node', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/node')]);
   run('backend', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('backend/test')]);
-  run('e2e', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('e2e')]);
+  // One e2e file at a time: their Vite servers share the dependency cache
+  // (node_modules/.vite), and one re-optimizing it breaks the other's page.
+  run('e2e', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...testFiles('e2e')]);
   // Every Storybook story from a fresh static build: rendered, played, axe-clean, no console error.
   run('stories', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('storybook-test')]);
 }

@@ -104,7 +104,7 @@ export class HikRegister extends LitElement {
   client: ApiClient = lazyClient({});
   /** @internal */
   readonly flow = new Registration(this);
-  private lastStep: Step = 'form';
+  #lastStep: Step = 'form';
 
   override connectedCallback(): void {
     this.config = resolveConfig(this);
@@ -182,8 +182,8 @@ export class HikRegister extends LitElement {
 
   protected override updated(): void {
     const step = this.flow.flow.step;
-    if (step !== this.lastStep) {
-      this.lastStep = step;
+    if (step !== this.#lastStep) {
+      this.#lastStep = step;
       this.dispatchEvent(new CustomEvent('hik-step-change', { detail: { step }, bubbles: true, composed: true }));
       if (step === 'done') this.renderRoot.querySelector<HTMLDialogElement>('dialog.success')?.showModal();
     }
