@@ -5,7 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeFor, openPage, startDemo, uniqueUser, type Demo } from './harness.ts';
+import { codeFor, openPage, startDemo, uniqueUser, waitInPage, type Demo } from './harness.ts';
 import {
   acceptTermsAndSend, chooseCountry, fillAccount, scrollWidth, waitForPow, waitForSuccess, widget,
 } from './flow.ts';
@@ -118,11 +118,18 @@ describe('demo page under the strict CSP', { timeout: 90_000 }, () => {
         `left to right, the User Name label starts at x=${ltr.label.left} but its input at x=${ltr.input.left}`);
       // The direction follows the widget's language (issue 4): Arabic is right to left.
       await page.goto(`${demo.base}?locale=ar`);
-      await page.waitForFunction(() => {
+      await waitInPage(s, 'the Arabic, right-to-left form', () => {
         const el = document.querySelector('hik-register');
         const label = el?.shadowRoot?.querySelector('label[for=username]');
         return el?.getAttribute('dir') === 'rtl' && !!label && !label.textContent!.includes('User Name');
-      }, undefined, { timeout: 30_000 });
+      }, () => {
+        const el = document.querySelector('hik-register');
+        return {
+          url: location.href, lang: el?.getAttribute('lang'), dir: el?.getAttribute('dir'),
+          label: el?.shadowRoot?.querySelector('label[for=username]')?.textContent,
+          scripts: performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /locales|langs/.test(n)),
+        };
+      });
       const rtl = await labelAndInputBoxes(page);
       assert.ok(Math.abs(rtl.label.right - rtl.input.right) <= 2,
         `right to left, the User Name label ends at x=${rtl.label.right} but its input at x=${rtl.input.right}: the label is not on the right`);

@@ -125,6 +125,8 @@ export interface Session {
   page: Page;
   /** Console errors, page errors and off-localhost requests seen so far. */
   problems: string[];
+  /** Every console message and navigation, for failure messages (the Vite client logs its reloads). */
+  log: string[];
   /** CSP violations and success events the page recorded. */
   record(): Promise<PageRecord>;
   /** Fails with every violation and problem listed, if there is any. */
@@ -142,7 +144,10 @@ export async function openPage(demo: Demo, options: BrowserContextOptions = {}):
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
+  const log: string[] = [];
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) log.push(`navigated to ${f.url()}`); });
   page.on('console', (m) => {
+    log.push(`console.${m.type()}: ${m.text()}`);
     // The browser's own favicon request: the demo page declares no icon. Not the widget's.
     if (m.type() !== 'error' || m.location().url.endsWith('/favicon.ico')) return;
     problems.push(`console error: ${m.text()} (${m.location().url})`);
@@ -158,7 +163,7 @@ export async function openPage(demo: Demo, options: BrowserContextOptions = {}):
   });
   const record = () => page.evaluate(() => window.__e2e);
   return {
-    context, page, problems, record,
+    context, page, problems, log, record,
     async assertClean(what) {
       const { violations } = await record();
       const all = [...violations.map((v) => `CSP violation: ${v}`), ...problems];
@@ -166,6 +171,26 @@ export async function openPage(demo: Demo, options: BrowserContextOptions = {}):
     },
     close: () => context.close(),
   };
+}
+
+/**
+ * Waits until `condition` holds in the page; on timeout the error says what the
+ * page showed (`describe`) and every problem the session recorded, so a failure
+ * far from here (CI) can be read without rerunning it.
+ */
+export async function waitInPage(
+  s: Session, what: string, condition: () => boolean, describe: () => unknown, timeout = 30_000,
+): Promise<void> {
+  try {
+    await s.page.waitForFunction(condition, undefined, { timeout });
+  } catch (error) {
+    const seen = await s.page.evaluate(describe).catch((e: unknown) => `(could not read the page: ${String(e)})`);
+    const { violations } = await s.record().catch(() => ({ violations: [] as string[] }));
+    throw new Error(`${what}: not within ${timeout} ms (${String(error).split('\n')[0]})\n`
+      + `  the page showed: ${JSON.stringify(seen)}\n`
+      + `  recorded: ${[...violations, ...s.problems].join('\n    ') || 'nothing'}\n`
+      + `  page log: ${s.log.slice(-30).join('\n    ') || 'nothing'}`);
+  }
 }
 
 interface OutboxMessage { to: string; code?: string; kind: string }
