@@ -84,6 +84,9 @@ async function warmUp(browser: Browser, base: string): Promise<void> {
       await page.locator('hik-register').getByRole('button', { name: /^Country/ }).click({ timeout: 5000 }).catch(() => undefined);
       await page.waitForLoadState('networkidle');
     }
+    // A right-to-left language too (its strings and names are modules Vite transforms on first request).
+    await page.goto(`${base}?locale=ar`);
+    await page.waitForLoadState('networkidle');
   } finally {
     await page.close();
   }
