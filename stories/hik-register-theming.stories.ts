@@ -53,8 +53,9 @@ export const Controls: Story = {};
 /** A brand: blue accent, rounder corners, a narrower form. */
 export const Brand: Story = {
   args: {
-    '--hik-color-accent': '#0b5cad',
-    '--hik-color-focus': '#b35900',
+    // A value per scheme: one colour cannot keep 4.5:1 on both the light and the dark background.
+    '--hik-color-accent': 'light-dark(#0b5cad, #8cc4ff)',
+    '--hik-color-focus': 'light-dark(#b35900, #ffb366)',
     '--hik-radius': '12px',
     '--hik-max-width': '22rem',
     '--hik-font-family': 'Georgia, serif',

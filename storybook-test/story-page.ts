@@ -150,6 +150,7 @@ export async function checkEntry(context: BrowserContext, base: string, entry: I
       }, viewMode);
       if (!rendered) problems.push('rendered nothing');
       problems.push(...(await runAxe(page, viewMode)));
+      if (viewMode === 'story') problems.push(...(await runAxeInDark(page)));
     }
   } finally {
     await page.close();
@@ -177,6 +178,25 @@ function describeReporters(reporters: Reporter[] = []): string {
     if (!r.result?.error && !r.result?.violations?.length) lines.push(`${r.type} reporter: ${r.status}`);
   }
   return lines.length ? `:\n    ${lines.join('\n    ')}` : '';
+}
+
+/**
+ * The same story again in dark colours, without reloading it (a reload would lose
+ * what its play function did): the preview's page box and every widget switch to
+ * dark as the toolbar's Dark does, and axe looks again. Catches dark-only contrast
+ * failures in every state the stories reach.
+ */
+async function runAxeInDark(page: Page): Promise<string[]> {
+  const switched = await page.evaluate(() => {
+    const box = document.querySelector<HTMLElement>('#storybook-root .sb-page');
+    if (!box) return false;
+    box.dataset['theme'] = 'dark';
+    // The stories pass the toolbar's theme to the widget as its `theme` attribute.
+    for (const widget of box.querySelectorAll('hik-register')) widget.setAttribute('theme', 'dark');
+    return new Promise<boolean>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));
+  });
+  if (!switched) return ['dark: the preview has no .sb-page box to switch to dark'];
+  return (await runAxe(page, 'story')).map((v) => `dark: ${v}`);
 }
 
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown; failureSummary?: string }[] }
