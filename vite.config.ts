@@ -52,6 +52,10 @@ export default defineConfig(({ command }) =>
               // Vite keeps whitespace in ES library builds; rolldown's own minifier
               // removes it (measured: about a third less gzip).
               minify: true,
+              // Everything the entry imports statically in one chunk: a page's first load is
+              // two files, not seven (shared modules otherwise become small common chunks).
+              // Measured: about 1 kB gzip less in all, 130 B more on first load.
+              codeSplitting: { groups: [{ name: 'core', tags: ['$initial'] }] },
               // Per-language data in its own folders: country names (langs/) and
               // translated strings (locales/), each loaded only for the active language.
               chunkFileNames: (chunk) =>
