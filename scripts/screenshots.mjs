@@ -1,8 +1,10 @@
 // Takes screenshots of the demo page for a person to look at: each step of a
 // registration at 1280 px and 320 px, light and dark, and the form right-to-left.
 // Usage: node scripts/screenshots.mjs [outdir]   (starts its own Vite dev server)
-// Files: <outdir>/<width>-<light|dark|rtl>-<step>.png; steps are form, errors,
-// country, country-confirm, filled, code, code-error, done.
+// Files: <outdir>/<width>-<light|dark|rtl|ar-dark>-<step>.png; steps are form, errors,
+// country, country-confirm, filled, code, code-error, done. "rtl" is the English widget
+// on a right-to-left page (it stays left to right: its direction follows its
+// language); "ar-dark" is the widget in Arabic, dark: form and country pop-up.
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -51,7 +53,7 @@ async function codeFor(to) {
   return messages.find((m) => m.to === to && m.code)?.code;
 }
 
-async function shoot(name, { width, scheme, dir, walk }) {
+async function shoot(name, { width, scheme, dir, locale, walk }) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
   page.on('console', (m) => {
     // Expected: the favicon the demo lacks, Lit's dev-mode notice, the wrong code typed on purpose.
@@ -62,15 +64,17 @@ async function shoot(name, { width, scheme, dir, walk }) {
     }
   });
   page.on('pageerror', (e) => problems.push(`${name}: ${e.message}`));
-  await page.goto(`${base}?captcha=pow`);
+  await page.goto(`${base}?captcha=pow${locale ? `&locale=${locale}` : ''}`);
   if (dir) await page.evaluate((d) => document.documentElement.setAttribute('dir', d), dir);
   const w = page.locator('hik-register');
-  await w.getByRole('status').filter({ hasText: 'Verified' }).waitFor({ timeout: 20000 }).catch(() => {});
+  // The proof of work solved (in any language).
+  await page.waitForFunction(() => document.querySelector('hik-register')?.shadowRoot?.querySelector('hik-captcha')?.solved === true,
+    undefined, { timeout: 20000 }).catch(() => {});
   await snap(page, name, 'form');
   if (walk) await flow(page, name);
-  else if (dir) {
-    // Right to left: the country pop-up too, where the tabs and the list mirror.
-    await w.getByRole('button', { name: /^Country/ }).click();
+  else {
+    // The country pop-up too, where the tabs and the list mirror when the widget is right to left.
+    await w.locator('#country-button').click();
     await snap(page, name, 'country', false);
   }
   await page.close();
@@ -119,6 +123,7 @@ try {
   for (const width of [1280, 320]) {
     for (const scheme of ['light', 'dark']) await shoot(`${width}-${scheme}`, { width, scheme, walk: true });
     await shoot(`${width}-rtl`, { width, scheme: 'light', dir: 'rtl' });
+    await shoot(`${width}-ar-dark`, { width, scheme: 'dark', locale: 'ar' });
   }
 } finally {
   await browser.close();
