@@ -44,8 +44,10 @@ declare global {
  * @cssprop [--hik-color-focus] - Focus ring.
  * @cssprop [--hik-radius] - Corner radius.
  */
-@localized()
+// customElement last: it defines the element, and instances already in the page are
+// upgraded right then, so @localized() must have added its controller before.
 @customElement('hik-code-modal')
+@localized()
 export class HikCodeModal extends LitElement {
   /** Whether the pop-up is shown (as a modal dialog). */
   @property({ type: Boolean, reflect: true }) open = false;

@@ -42,8 +42,10 @@ const channelsConverter = {
  * @cssprop [--hik-space=0.75rem] - space below the radio group
  * @cssprop [--hik-font-family] - font
  */
-@localized()
+// customElement last: it defines the element, and instances already in the page are
+// upgraded right then, so @localized() must have added its controller before.
 @customElement('hik-contact-toggle')
+@localized()
 export class HikContactToggle extends LitElement {
   /** The chosen way: `email` or `sms`. */
   @property() channel: Channel = 'email';

@@ -41,8 +41,10 @@ export type CountrySelectDetail = CountryChangeDetail;
  * @cssprop [--hik-space=0.75rem] - Base spacing.
  * @cssprop --hik-font-family - Font.
  */
-@localized()
+// customElement last: it defines the element, and instances already in the page are
+// upgraded right then, so @localized() must have added its controller before.
 @customElement('hik-country-dialog')
+@localized()
 export class HikCountryDialog extends LitElement {
   static override styles = styles;
 

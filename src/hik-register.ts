@@ -61,8 +61,10 @@ const loadCodeModal = () => import('./hik-code-modal.ts');
  * @cssprop [--hik-color-success=light-dark(#1e6b34, #7ddc8f)] - Success text.
  * @cssprop [--hik-color-focus=light-dark(#0b57d0, #a8c7fa)] - Focus ring.
  */
-@localized()
+// customElement last: it defines the element, and instances already in the page are
+// upgraded right then, so @localized() must have added its controller before.
 @customElement('hik-register')
+@localized()
 export class HikRegister extends LitElement {
   // tokens last: `all: initial` in styles would otherwise reset their color-scheme.
   static override styles = [styles, tokens];
