@@ -72,7 +72,16 @@ interface OfflineNvr extends Demo { codeFor(to: string): string }
 /** Builds the library into a temporary folder (never dist/, which others use) and serves the NVR page with it. */
 async function startOfflineNvr(): Promise<OfflineNvr> {
   const dir = await mkdtemp(join(tmpdir(), 'hik-nvr-'));
-  await build({ configFile: `${root}vite.config.ts`, logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+  // A production build, as `npm run build` makes: a Vite dev server started earlier in
+  // this process set NODE_ENV=development, which would select Lit's dev mode.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ configFile: `${root}vite.config.ts`, logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
   const nvr: Nvr = await serveNvr(dir);
   const browser = await launch();
   return {
@@ -194,7 +203,33 @@ describe('offline NVR page', { timeout: 180_000 }, () => {
       assert.ok(loaded.some((p) => p.startsWith('/chunks/')), 'no lazy chunk was loaded from beside hik-register.js');
       assert.ok(!loaded.some((p) => p.includes('/src/') || p.includes('node_modules') || p.includes('@vite')),
         `the page loaded sources, not the build: ${loaded.join(', ')}`);
+      assert.ok(!s.log.some((line) => line.includes('Lit is in dev mode')), 'the build runs Lit in dev mode, not production');
       await s.assertClean('offline NVR page');
+    } finally {
+      await s.close();
+    }
+  });
+
+  // The build rewrites msg() calls (their translator notes go): the strings must still
+  // be found by their ids in every language's chunk.
+  it('speaks German and Arabic from the build', { timeout: 30_000 }, async () => {
+    const s = await openPage(nvr);
+    try {
+      const { page } = s;
+      await page.goto(nvr.base);
+      const w = widget(page);
+      await w.getByRole('textbox', { name: 'User Name', exact: true }).waitFor();
+      for (const [locale, name, next] of [['de', 'Benutzername', 'Weiter'], ['ar', 'اسم المستخدم', 'التالي']] as const) {
+        await page.evaluate((l) => document.querySelector('hik-register')!.setAttribute('locale', l), locale);
+        await w.getByRole('textbox', { name, exact: true }).waitFor({ timeout: 10_000 })
+          .catch(async () => {
+            const label = await page.evaluate(() => document.querySelector('hik-register')!.shadowRoot!.querySelector('label[for=username]')?.textContent);
+            throw new Error(`locale="${locale}": no field named "${name}" (its label reads "${label}")\n  ${s.log.join('\n  ')}`);
+          });
+        await w.getByRole('button', { name: next, exact: true }).waitFor({ timeout: 2000 })
+          .catch(() => { throw new Error(`locale="${locale}": no button named "${next}"`); });
+      }
+      await s.assertClean('offline NVR page in German and Arabic');
     } finally {
       await s.close();
     }
