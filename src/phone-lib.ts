@@ -2,7 +2,8 @@
  * The parts of libphonenumber-js the phone field uses, bound to its `mobile`
  * metadata (validates mobile numbers, which suits SMS codes). Named imports from
  * `core` let the bundler drop what the field never calls (number finders,
- * matchers, RFC 3966…): the lazy phone chunk shrinks by about a fifth.
+ * matchers, RFC 3966, the parser of free text…): the lazy phone chunk shrinks by
+ * about a quarter.
  * Only `phone.ts` imports this module, through `import()`.
  */
 import {
@@ -10,8 +11,8 @@ import {
   Metadata as CoreMetadata,
   getCountryCallingCode as coreCallingCode,
   isSupportedCountry as coreIsSupported,
-  parsePhoneNumberFromString as coreParse,
   type CountryCode,
+  type PhoneNumber,
 } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.mobile.json';
 
@@ -20,7 +21,6 @@ export type { CountryCode };
 export const isSupportedCountry = (country: string): country is CountryCode =>
   coreIsSupported(country as CountryCode, metadata);
 export const getCountryCallingCode = (country: CountryCode): string => coreCallingCode(country, metadata);
-export const parsePhoneNumberFromString = (text: string, country: CountryCode) => coreParse(text, country, metadata);
 
 export class AsYouType extends CoreAsYouType {
   constructor(country: CountryCode) {
@@ -32,4 +32,19 @@ export class Metadata extends CoreMetadata {
   constructor() {
     super(metadata);
   }
+}
+
+/**
+ * The number typed in a field of `country`, when it is a valid mobile number of that
+ * country ("+1 …" pasted into a UK field is not). It reads the text as the formatter
+ * does, so the library's separate parser stays out of the chunk (2.7 kB gzip less);
+ * test/node/phone-lib.test.ts shows it agrees with that parser on every country's
+ * example number written 18 ways (as typed, formatted, +, 00, 011, cut short, too long,
+ * with an extension, with letters…).
+ */
+export function validNumber(text: string, country: CountryCode): PhoneNumber | undefined {
+  const typing = new CoreAsYouType(country, metadata);
+  typing.input(text);
+  const number = typing.getNumber();
+  return number && number.country === country && number.isValid() ? number : undefined;
 }

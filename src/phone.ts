@@ -42,13 +42,9 @@ function createTools(lib: Lib): PhoneTools {
   const supported = (country: string) => lib.isSupportedCountry(country.toUpperCase());
   const code = (country: string) => country.toUpperCase() as import('./phone-lib.ts').CountryCode;
 
-  /** The parsed number, only when it belongs to `country` and is valid there. */
+  /** The number, only when it belongs to `country` and is valid there ("+1 …" in a UK field is not). */
   function parseValid(national: string, country: string) {
-    if (!supported(country)) return undefined;
-    const parsed = lib.parsePhoneNumberFromString(national, code(country));
-    // A pasted "+1 …" parses as a US number: it is not a number *for* this country.
-    if (!parsed || parsed.country !== code(country) || !parsed.isValid()) return undefined;
-    return parsed;
+    return supported(country) ? lib.validNumber(national, code(country)) : undefined;
   }
 
   function mobileLengths(country: string): number[] {
