@@ -54,8 +54,14 @@ export default defineConfig(({ command }) =>
               minify: true,
               // Everything the entry imports statically in one chunk: a page's first load is
               // two files, not seven (shared modules otherwise become small common chunks).
-              // Measured: about 1 kB gzip less in all, 130 B more on first load.
-              codeSplitting: { groups: [{ name: 'core', tags: ['$initial'] }] },
+              // The two pop-ups and the country names in one more: the widget preloads
+              // them together when the page is idle. Measured: 2.1 kB gzip less in all.
+              codeSplitting: {
+                groups: [
+                  { name: 'core', tags: ['$initial'] },
+                  { name: 'dialogs', test: /[\\/]src[\\/](hik-country-dialog|hik-code-modal|country-|code-messages|one-time-code|webotp)/ },
+                ],
+              },
               // Per-language data in its own folders: country names (langs/) and
               // translated strings (locales/), each loaded only for the active language.
               chunkFileNames: (chunk) =>
