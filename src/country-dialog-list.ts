@@ -3,8 +3,9 @@
  * (WAI-ARIA APG Listbox with `aria-activedescendant`) and how the active option stays
  * in view.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { flagOf, type Country } from './countries.ts';
+import { flagsRender } from './flags.ts';
 import { listKeyTarget, type TypeAhead } from './country-keys.ts';
 
 /** One option; `current` marks the country chosen before, `active` the highlighted one. */
@@ -12,7 +13,7 @@ export function renderOption(c: Country, name: string, active: boolean, current:
   return html`
     <div role="option" id="opt-${c.code}" data-code=${c.code} aria-selected=${String(active)}
       class=${current ? 'current' : ''}>
-      <span class="flag" aria-hidden="true">${flagOf(c.code)}</span>
+      ${flagsRender() ? html`<span class="flag" aria-hidden="true">${flagOf(c.code)}</span>` : nothing}
       <span class="name">${name}</span>
       <bdi class="calling" dir="ltr" aria-hidden="true">${c.callingCode ? `+${c.callingCode}` : ''}</bdi>
       <span class="check" aria-hidden="true">${current ? '✓' : ''}</span>

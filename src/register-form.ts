@@ -8,6 +8,7 @@ import { msg, str } from '@lit/localize';
 import type { HikRegister } from './hik-register.ts';
 import type { CaptchaKind } from './contract.ts';
 import { callingCodeOf, flagOf } from './countries.ts';
+import { flagsRender } from './flags.ts';
 import { countryLabel } from './country-label.ts';
 import { errorText } from './error-messages.ts';
 import { formatSeconds } from './format.ts';
@@ -74,7 +75,7 @@ export function renderForm(host: HikRegister, inside: unknown) {
           @click=${() => host.openCountryDialog()}>
           <span class="sr-only">${msg('Country', { id: 'country-button-name', desc: 'Start of the country button name' })}: </span>
           ${country
-            ? html`<span aria-hidden="true">${flagOf(country)}</span> <span>${countryName}</span>
+            ? html`${flagsRender() ? html`<span aria-hidden="true">${flagOf(country)}</span> ` : nothing}<span>${countryName}</span>
                 ${callingCode ? html`<bdi class="muted" dir="ltr">+${callingCode}</bdi>` : nothing}`
             : html`<span>${msg('Select your country or region', { desc: 'Country button before a choice' })}</span>`}
         </button>
