@@ -119,8 +119,11 @@ export async function registerByKeyboard(
   if (!(await ok.evaluate(isFocused))) await tabTo(page, ok, 'OK of the "cannot be changed" confirmation', { max: 3 });
   await press(page, 'Enter', 'confirm the country');
   await countries.waitFor({ state: 'hidden' });
-  const chosen = await w.getByRole('button', { name: /^Country/ }).textContent();
-  if (!chosen?.includes('United Kingdom')) throw new Error(`the Country button reads "${chosen?.trim()}" after choosing by keyboard`);
+  // The form re-renders with the choice just after the pop-up closes: wait for it, briefly.
+  const button = w.getByRole('button', { name: /^Country/ });
+  await button.filter({ hasText: 'United Kingdom' }).waitFor({ timeout: 2000 }).catch(async () => {
+    throw new Error(`the Country button reads "${(await button.textContent())?.trim()}" 2 s after choosing by keyboard`);
+  });
 
   const email = w.getByRole('radio', { name: 'Register by Email Address' });
   await tabTo(page, email, 'the "Register by Email Address" radio');
