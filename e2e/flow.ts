@@ -29,9 +29,11 @@ export async function chooseCountry(page: Page, name: string): Promise<void> {
   await w.getByRole('alertdialog').or(w.getByRole('dialog', { name: /change/i }))
     .getByRole('button', { name: 'OK', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
+  // The choice arrives with the pop-up's close event, a task after it hides.
   const button = w.getByRole('button', { name: /^Country/ });
-  const label = await button.textContent();
-  if (!label?.includes(name)) throw new Error(`after choosing ${name}, the Country button reads "${label?.trim()}"`);
+  await button.filter({ hasText: name }).waitFor({ timeout: 2000 }).catch(async () => {
+    throw new Error(`2 s after choosing ${name}, the Country button reads "${(await button.textContent())?.trim()}"`);
+  });
 }
 
 /** The proof-of-work captcha solves itself; Next is refused until it has. */
