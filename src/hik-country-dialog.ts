@@ -23,7 +23,7 @@ export type CountrySelectDetail = CountryChangeDetail;
  *
  * @summary Modal country picker with search, continent tabs and a confirmation step.
  *
- * @fires hik-country-select - The user chose a country and confirmed with OK. Detail `{ country, callingCode }`.
+ * @fires hik-country-select - The user chose a country and confirmed with OK. Detail `{ country, callingCode }`. Fired just before the dialog closes, so the host can show the choice before focus returns to it.
  * @fires hik-country-cancel - The user dismissed the dialog (Escape or Close) without a choice.
  *
  * @csspart dialog - The country dialog.
@@ -247,9 +247,20 @@ export class HikCountryDialog extends LitElement {
   }
 
   #confirm(): void {
+    const chosen = this.pending;
+    if (!chosen || this.#closeReason === 'select') return; // a second OK before it closed
     this.#closeReason = 'select';
-    this.confirmDialog.close();
-    this.dialog.close();
+    // The choice goes out before the dialog closes: closing hands focus back to the
+    // opener (the Country button), and a screen reader reads that button's name at
+    // once, so the host must have rendered the new country by then. Its update runs
+    // in microtasks, all done before this timer.
+    this.value = chosen;
+    const detail: CountrySelectDetail = { country: chosen, callingCode: countryOf(chosen)?.callingCode ?? null };
+    this.dispatchEvent(new CustomEvent('hik-country-select', { detail, bubbles: true, composed: false }));
+    setTimeout(() => {
+      this.confirmDialog.close();
+      this.dialog.close();
+    });
   }
 
   #onConfirmClose(): void {
@@ -269,15 +280,11 @@ export class HikCountryDialog extends LitElement {
     // The nested confirmation's close event does not bubble, but be explicit.
     if (event.target !== this.dialog) return;
     const reason = this.#closeReason;
-    const chosen = this.pending;
     this.#closeReason = 'none';
     this.pending = null;
     this.open = false;
-    if (reason === 'select' && chosen) {
-      this.value = chosen;
-      const detail: CountrySelectDetail = { country: chosen, callingCode: countryOf(chosen)?.callingCode ?? null };
-      this.dispatchEvent(new CustomEvent('hik-country-select', { detail, bubbles: true, composed: false }));
-    } else if (reason === 'cancel') {
+    // A choice was announced by #confirm() already.
+    if (reason === 'cancel') {
       this.dispatchEvent(new CustomEvent('hik-country-cancel', { bubbles: true, composed: false }));
     }
   }

@@ -102,6 +102,8 @@ export async function chooseCountry(el: HikRegister, name: string): Promise<void
   const chosen = oneEvent(el, 'hik-country-change');
   ok.click();
   await chosen;
+  // The choice is announced just before the pop-up closes; closing moves focus, so wait for it.
+  await waitUntil(() => !dialog.shadowRoot!.querySelector('dialog[open]'), 'country dialog closes');
   await el.updateComplete;
 }
 

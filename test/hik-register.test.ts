@@ -1,4 +1,5 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 import {
@@ -61,6 +62,28 @@ describe('<hik-register>', () => {
     expect(($(el, '#username') as HTMLInputElement).autocomplete).to.equal('username');
     expect(($(el, '#password') as HTMLInputElement).autocomplete).to.equal('new-password');
     expect(($(el, 'input[name=email]') as HTMLInputElement).autocomplete).to.equal('email');
+  });
+
+  it('gives focus back to the Country button already naming the chosen country', async () => {
+    const el = await mount();
+    const button = $(el, '#country-button');
+    // What a screen reader reads when focus comes back: the button's text at that moment.
+    const readOnFocus: string[] = [];
+    button.addEventListener('focus', () => readOnFocus.push(button.textContent!.replace(/\s+/g, ' ').trim()));
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = $(el, 'hik-country-dialog');
+    await waitUntil(() => dialog.shadowRoot?.querySelector('dialog[open]'), 'country dialog opens', { timeout: 5000 });
+    await sendKeys({ type: 'United Kingdom' });
+    await waitUntil(() => dialog.shadowRoot!.querySelector('[role=option]')?.textContent?.includes('United Kingdom'), 'United Kingdom listed');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dialog.shadowRoot!.querySelector('dialog.confirm[open]'), 'confirmation opens');
+    await sendKeys({ press: 'Enter' }); // OK has the focus
+    await waitUntil(() => !dialog.shadowRoot!.querySelector('dialog[open]'), 'the pop-up closes');
+    await waitUntil(() => readOnFocus.length > 1, 'focus back on the Country button');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('country-button');
+    expect(readOnFocus.at(-1)).to.include('United Kingdom');
   });
 
   it('toggles Show password with aria-pressed', async () => {

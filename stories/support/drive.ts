@@ -59,6 +59,8 @@ export async function chooseCountry(el: HikRegister, code: string): Promise<void
   const chosen = new Promise((resolve) => el.addEventListener('hik-country-change', resolve, { once: true }));
   ok()!.click();
   await chosen;
+  // The choice is announced just before the pop-up closes; closing moves focus, so wait for it.
+  await until(() => !dialog.shadowRoot!.querySelector('dialog[open]'), 'country dialog closes');
   await el.updateComplete;
 }
 
