@@ -34,17 +34,25 @@ export class Metadata extends CoreMetadata {
   }
 }
 
-/**
- * The number typed in a field of `country`, when it is a valid mobile number of that
- * country ("+1 …" pasted into a UK field is not). It reads the text as the formatter
- * does, so the library's separate parser stays out of the chunk (2.7 kB gzip less);
- * test/node/phone-lib.test.ts shows it agrees with that parser on every country's
- * example number written 18 ways (as typed, formatted, +, 00, 011, cut short, too long,
- * with an extension, with letters…).
- */
-export function validNumber(text: string, country: CountryCode): PhoneNumber | undefined {
+/** The number in the text, read as the formatter reads it while typing (valid or not). */
+export function readNumber(text: string, country: CountryCode): PhoneNumber | undefined {
   const typing = new CoreAsYouType(country, metadata);
   typing.input(text);
-  const number = typing.getNumber();
-  return number && number.country === country && number.isValid() ? number : undefined;
+  return typing.getNumber();
+}
+
+/** Whether a read number is a valid mobile number *of* `country` ("+1 …" in a UK field is not). */
+export const isValidFor = (number: PhoneNumber | undefined, country: CountryCode): boolean =>
+  !!number && number.country === country && number.isValid();
+
+/**
+ * The number typed in a field of `country`, when it is a valid mobile number of that
+ * country. Reading it as the formatter does keeps the library's separate parser out of
+ * the chunk (2.7 kB gzip less); test/node/phone-lib.test.ts shows it agrees with that
+ * parser on every country's example number written 21 ways (as typed, formatted, +,
+ * 00, 011, cut short, too long, with an extension, with letters…).
+ */
+export function validNumber(text: string, country: CountryCode): PhoneNumber | undefined {
+  const number = readNumber(text, country);
+  return isValidFor(number, country) ? number : undefined;
 }

@@ -64,13 +64,12 @@ function createTools(lib: Lib): PhoneTools {
     validate(national, country) {
       if (!/\d/.test(national)) return 'empty';
       if (!supported(country)) return 'invalid';
-      if (parseValid(national, country)) return 'ok';
+      const number = lib.readNumber(national, code(country));
+      if (lib.isValidFor(number, code(country))) return 'ok';
       // validatePhoneNumberLength() measures against every number type of the country
       // (GB: 7, 9 or 10 digits), so "07400 12" would pass as long enough. Measure
       // against the mobile lengths instead (GB: 10 digits after the leading 0).
-      const typing = new lib.AsYouType(code(country));
-      typing.input(national);
-      const digits = typing.getNumber()?.nationalNumber.length ?? 0;
+      const digits = number?.nationalNumber.length ?? 0;
       const lengths = mobileLengths(country);
       if (lengths.length && digits < Math.min(...lengths)) return 'too_short';
       if (lengths.length && digits > Math.max(...lengths)) return 'too_long';

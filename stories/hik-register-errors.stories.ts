@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect } from 'storybook/test';
 import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
-import { storyBackend, type BackendParameters } from './support/backend.ts';
+import { storyBackend, type BackendParameters, type StoryBackend } from './support/backend.ts';
 import {
   $, codeModal, resendButton, fill, fillForm, openCodeDialog, pressNext, registerDirect, settle, submitCode,
   toCodeStep, until, widget, wrongCode,
@@ -34,6 +34,19 @@ const afterNext = (check: (el: HikRegister) => unknown, values: Parameters<typeo
     await fillForm(el, storyBackend({ loaded }), values);
     await pressNext(el);
     await until(() => check(el), 'the error is shown');
+    await settle(el);
+  };
+
+/** Reaches the code pop-up, does `act` there and waits for `check`. */
+const atCodeStep = (
+  act: (el: HikRegister, backend: StoryBackend) => unknown, check: (el: HikRegister) => unknown, what: string,
+): Play =>
+  async ({ canvasElement, loaded }) => {
+    const backend = storyBackend({ loaded });
+    const el = await widget(canvasElement);
+    await toCodeStep(el, backend);
+    await act(el, backend);
+    await until(() => check(el), what);
     await settle(el);
   };
 
@@ -110,28 +123,17 @@ export const RateLimited: Story = {
 
 export const CodeInvalid: Story = {
   name: 'code_invalid (attempts left)',
-  play: async ({ canvasElement, loaded }) => {
-    const backend = storyBackend({ loaded });
-    const el = await widget(canvasElement);
-    await toCodeStep(el, backend);
-    await submitCode(el, wrongCode(backend.lastCode() ?? '000000'));
-    await until(() => invalid(el, 'hik-code-modal input[name=code]'), 'code error');
-    await settle(el);
-  },
+  play: atCodeStep(
+    (el, backend) => submitCode(el, wrongCode(backend.lastCode() ?? '000000')),
+    (el) => invalid(el, 'hik-code-modal input[name=code]'), 'code error'),
 };
 
 export const CodeExpired: Story = {
   name: 'code_expired',
   parameters: { backend: { codeExpiresIn: 60, resendAfter: 0 } satisfies BackendParameters },
-  play: async ({ canvasElement, loaded }) => {
-    const backend = storyBackend({ loaded });
-    const el = await widget(canvasElement);
-    await toCodeStep(el, backend);
-    backend.clock.advance(61);
-    await submitCode(el, backend.lastCode() ?? '000000');
-    await until(() => (codeModal(el) as HTMLElement & { expired: boolean }).expired, 'code expired');
-    await settle(el);
-  },
+  play: atCodeStep(
+    (el, backend) => { backend.clock.advance(61); return submitCode(el, backend.lastCode() ?? '000000'); },
+    (el) => (codeModal(el) as HTMLElement & { expired: boolean }).expired, 'code expired'),
 };
 
 /** The last allowed wrong code: the pop-up closes, Next must be pressed again. */
@@ -143,29 +145,20 @@ export const TooManyAttempts: Story = {
         error: { code: 'too_many_attempts', message: 'Too many wrong codes.', field: 'code', retryAfter: 30 } }],
     } satisfies BackendParameters,
   },
-  play: async ({ canvasElement, loaded }) => {
-    const backend = storyBackend({ loaded });
-    const el = await widget(canvasElement);
-    await toCodeStep(el, backend);
-    await submitCode(el, backend.lastCode() ?? '000000');
-    await until(() => !openCodeDialog(el) && alertShown(el), 'back on the form');
-    await settle(el);
-  },
+  play: atCodeStep(
+    (el, backend) => submitCode(el, backend.lastCode() ?? '000000'),
+    (el) => !openCodeDialog(el) && alertShown(el), 'back on the form'),
 };
 
 /** Resend after the whole request lived out its `requestExpiresIn`: back to the form. */
 export const RequestExpired: Story = {
   name: 'request_expired',
   parameters: { backend: { resendAfter: 0 } satisfies BackendParameters },
-  play: async ({ canvasElement, loaded }) => {
-    const backend = storyBackend({ loaded });
-    const el = await widget(canvasElement);
-    await toCodeStep(el, backend);
-    backend.clock.advance(1801);
-    resendButton(el).click();
-    await until(() => !openCodeDialog(el) && el.step === 'form', 'back on the form');
-    await settle(el);
-    await expect(el.step).toBe('form');
+  play: async (context) => {
+    await atCodeStep(
+      (el, backend) => { backend.clock.advance(1801); resendButton(el).click(); },
+      (el) => !openCodeDialog(el) && el.step === 'form', 'back on the form')(context);
+    await expect((await widget(context.canvasElement)).step).toBe('form');
   },
 };
 
@@ -178,14 +171,9 @@ export const PasswordWeak: Story = {
         error: { code: 'password_weak', message: 'This password is too common.', field: 'password' } }],
     } satisfies BackendParameters,
   },
-  play: async ({ canvasElement, loaded }) => {
-    const backend = storyBackend({ loaded });
-    const el = await widget(canvasElement);
-    await toCodeStep(el, backend);
-    await submitCode(el, backend.lastCode() ?? '000000');
-    await until(() => !openCodeDialog(el) && invalid(el, '#password'), 'error on Password');
-    await settle(el);
-  },
+  play: atCodeStep(
+    (el, backend) => submitCode(el, backend.lastCode() ?? '000000'),
+    (el) => !openCodeDialog(el) && invalid(el, '#password'), 'error on Password'),
 };
 
 /** A code the widget does not know: the server's message is shown as plain text. */

@@ -6,6 +6,9 @@
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import type { HikRegister } from '../src/hik-register.ts';
+import { $, buttonNamed, fill } from './dom.ts';
+
+export { $, buttonNamed, fill };
 
 // ------------------------------------------------------------------ the backend
 
@@ -62,12 +65,6 @@ export async function findAx(role: string, name: string | RegExp): Promise<AxNod
 
 // ------------------------------------------------------------------ acting as a user
 
-export function $(el: HikRegister, selector: string): HTMLElement {
-  const found = el.shadowRoot!.querySelector<HTMLElement>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-}
-
 /** Types into a field as a user would: focus, select all, type. */
 export async function type(input: HTMLElement, text: string): Promise<void> {
   input.focus();
@@ -77,13 +74,6 @@ export async function type(input: HTMLElement, text: string): Promise<void> {
     return;
   }
   await sendKeys({ type: text });
-}
-
-/** Sets a field's value and fires `input`, for speed where typing is not the point. */
-export function fill(input: HTMLElement, value: string): void {
-  (input as HTMLInputElement).value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
 /** Chooses a country through the pop-up: search, pick, OK. */
@@ -167,15 +157,6 @@ export async function codeInput(el: HikRegister): Promise<HTMLInputElement> {
   return $(el, 'hik-code-modal input[name=code]') as HTMLInputElement;
 }
 
-export function buttonNamed(root: ParentNode, name: string | RegExp): HTMLButtonElement {
-  const b = [...root.querySelectorAll<HTMLButtonElement>('button')].find((x) => {
-    const text = (x.getAttribute('aria-label') ?? x.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return typeof name === 'string' ? text === name : name.test(text);
-  });
-  if (!b) throw new Error(`no button named ${name}`);
-  return b;
-}
-
 export function visibleError(el: HikRegister, inputSelector: string): string {
   const input = $(el, inputSelector);
   const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
@@ -204,6 +185,12 @@ export async function mountRegister(attrs: Record<string, string> = {}, { keepSt
 }
 
 export interface Seen { type: string; detail: unknown }
+
+/** Fails if any of `secrets` (a password, a captcha answer, a code) is in an event seen. */
+export function expectNoSecrets(seen: Seen[], secrets: string[]): void {
+  const all = JSON.stringify(seen);
+  for (const s of secrets.filter(Boolean)) expect(all, `events hold ${s}`).to.not.include(s);
+}
 /** Records every event `<hik-register>` dispatches (what integrators receive). */
 export function recordEvents(el: HikRegister): Seen[] {
   const seen: Seen[] = [];

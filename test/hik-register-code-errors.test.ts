@@ -5,16 +5,11 @@ import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 import {
   $, settle, resetBackend, advanceClock, fillForm, pressNext, codeInput, lastCode, outbox, fill, visibleError,
-  buttonNamed, answerCaptcha, until, mountRegister, recordEvents, errorsOf, captchaId, alertText, openCodeDialog, type Seen,
-  checkNoSecretsInEvents,
+  buttonNamed, answerCaptcha, until, mountRegister, recordEvents, errorsOf, captchaId, alertText, openCodeDialog,
+  checkNoSecretsInEvents, expectNoSecrets,
 } from './helpers.ts';
 
 const PASSWORD = 'Str0ng!Passw0rd';
-
-function expectNoSecrets(seen: Seen[], secrets: string[]): void {
-  const all = JSON.stringify(seen);
-  for (const s of secrets.filter(Boolean)) expect(all, `events hold ${s}`).to.not.include(s);
-}
 
 const modal = (el: HikRegister) => $(el, 'hik-code-modal');
 const modalText = (el: HikRegister) => modal(el).textContent!.replace(/\s+/g, ' ');

@@ -5,8 +5,8 @@ import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 import {
   $, settle, resetBackend, advanceClock, fillForm, pressNext, outbox, fill, visibleError, answerCaptcha, captchaAnswerFor,
-  until, mountRegister, recordEvents, errorsOf, captchaId, alertText, openCodeDialog, registerDirect, type Seen,
-  checkNoSecretsInEvents,
+  until, mountRegister, recordEvents, errorsOf, captchaId, alertText, openCodeDialog, registerDirect,
+  checkNoSecretsInEvents, expectNoSecrets,
 } from './helpers.ts';
 
 const PASSWORD = 'Str0ng!Passw0rd';
@@ -21,11 +21,6 @@ function active(el: HikRegister): Element | null {
 }
 
 /** No event detail of the whole run holds a secret. */
-function expectNoSecrets(seen: Seen[], secrets: string[]): void {
-  const all = JSON.stringify(seen);
-  for (const s of secrets.filter(Boolean)) expect(all, `events hold ${s}`).to.not.include(s);
-}
-
 /** A wrong answer of the right shape for the current challenge. */
 async function wrongAnswer(el: HikRegister): Promise<string> {
   const right = await captchaAnswerFor(captchaId(el)!);

@@ -5,16 +5,11 @@ import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 import {
   $, settle, resetBackend, delayBackend, fillForm, pressNext, visibleError, buttonNamed, answerCaptcha,
-  until, mountRegister, recordEvents, errorsOf, captchaId, alertText, type Seen,
-  checkNoSecretsInEvents,
+  until, mountRegister, recordEvents, errorsOf, captchaId, alertText,
+  checkNoSecretsInEvents, expectNoSecrets,
 } from './helpers.ts';
 
 const PASSWORD = 'Str0ng!Passw0rd';
-
-function expectNoSecrets(seen: Seen[], secrets: string[]): void {
-  const all = JSON.stringify(seen);
-  for (const s of secrets.filter(Boolean)) expect(all, `events hold ${s}`).to.not.include(s);
-}
 
 function tryAgain(el: HikRegister): HTMLButtonElement {
   return buttonNamed($(el, 'form > [role=alert]'), 'Try again');

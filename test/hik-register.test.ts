@@ -4,27 +4,10 @@ import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 import {
   $, settle, resetBackend, fillForm, pressNext, codeInput, lastCode, outbox, fill, findAx, visibleError, buttonNamed,
+  mountRegister, recordEvents,
 } from './helpers.ts';
 
 const ENDPOINT = '/api/register';
-
-async function mount(attrs: Record<string, string> = {}): Promise<HikRegister> {
-  sessionStorage.clear();
-  const reg = document.createElement('hik-register') as HikRegister;
-  for (const [k, v] of Object.entries({ endpoint: ENDPOINT, 'terms-url': '/terms', ...attrs })) reg.setAttribute(k, v);
-  const el = await fixture<HikRegister>(reg);
-  await waitUntil(() => el.shadowRoot!.querySelector('hik-captcha img, hik-captcha progress'), 'captcha loaded', { timeout: 5000 });
-  return el;
-}
-
-/** Records every event the element dispatches, to check what integrators receive. */
-function record(el: HikRegister) {
-  const seen: { type: string; detail: unknown }[] = [];
-  for (const type of ['hik-country-change', 'hik-channel-change', 'hik-step-change', 'hik-code-sent', 'hik-register-success', 'hik-register-error']) {
-    el.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }));
-  }
-  return seen;
-}
 
 describe('<hik-register>', () => {
   beforeEach(async () => {
@@ -32,7 +15,7 @@ describe('<hik-register>', () => {
   });
 
   it('is accessible and names every control as ELEMENT.md says', async () => {
-    const el = await mount();
+    const el = await mountRegister();
     await expect(el).to.be.accessible();
     expect(await findAx('textbox', 'User Name')).to.exist;
     expect(await findAx('textbox', 'Password')).to.exist;
@@ -52,7 +35,7 @@ describe('<hik-register>', () => {
   });
 
   it('gives every input a name and an autocomplete token, inside one form', async () => {
-    const el = await mount();
+    const el = await mountRegister();
     const form = $(el, 'form') as HTMLFormElement;
     const inputs = [...el.shadowRoot!.querySelectorAll('input')];
     for (const input of inputs) {
@@ -65,7 +48,7 @@ describe('<hik-register>', () => {
   });
 
   it('gives focus back to the Country button already naming the chosen country', async () => {
-    const el = await mount();
+    const el = await mountRegister();
     const button = $(el, '#country-button');
     // What a screen reader reads when focus comes back: the button's text at that moment.
     const readOnFocus: string[] = [];
@@ -87,7 +70,7 @@ describe('<hik-register>', () => {
   });
 
   it('toggles Show password with aria-pressed', async () => {
-    const el = await mount();
+    const el = await mountRegister();
     const reveal = buttonNamed(el.shadowRoot!, 'Show password');
     expect(reveal.getAttribute('aria-pressed')).to.equal('false');
     reveal.click();
@@ -97,8 +80,8 @@ describe('<hik-register>', () => {
   });
 
   it('shows an error by every empty field after Next, focuses the first, and sends nothing', async () => {
-    const el = await mount();
-    const events = record(el);
+    const el = await mountRegister();
+    const events = recordEvents(el);
     await pressNext(el);
     await waitUntil(() => el.shadowRoot!.querySelector('#username[aria-invalid=true]'), 'user name marked invalid');
     expect(visibleError(el, '#username')).to.equal('Enter a user name.');
@@ -114,7 +97,7 @@ describe('<hik-register>', () => {
   });
 
   it('checks rules live: user name pattern, password equal to the user name, confirm mismatch', async () => {
-    const el = await mount();
+    const el = await mountRegister();
     fill($(el, '#username'), '1dealer');
     $(el, '#username').dispatchEvent(new Event('blur'));
     await el.updateComplete;
@@ -132,8 +115,8 @@ describe('<hik-register>', () => {
   });
 
   it('registers by email end to end, with the code from the outbox', async () => {
-    const el = await mount();
-    const events = record(el);
+    const el = await mountRegister();
+    const events = recordEvents(el);
     await fillForm(el, { username: 'ann_smith', email: 'ann@example.com' });
     const sent = oneEvent(el, 'hik-code-sent');
     await pressNext(el);
@@ -160,7 +143,7 @@ describe('<hik-register>', () => {
   });
 
   it('registers by mobile phone end to end, sending E.164', async () => {
-    const el = await mount();
+    const el = await mountRegister();
     await fillForm(el, { username: 'bob_phone', phone: '07400 123456' });
     expect(el.shadowRoot!.querySelector('hik-contact-toggle')!.textContent).to.include('+44');
     const sent = oneEvent(el, 'hik-code-sent');
@@ -175,7 +158,7 @@ describe('<hik-register>', () => {
   });
 
   it('sends one request however often Next is pressed while it is in flight', async () => {
-    const el = await mount();
+    const el = await mountRegister();
     const posts: string[] = [];
     el.fetch = (input, init) => {
       if (init?.method === 'POST') posts.push(String(input));
@@ -195,7 +178,7 @@ describe('<hik-register>', () => {
   });
 
   it('keeps what was typed across a reload, but never the password or the captcha answer', async () => {
-    const el = await mount();
+    const el = await mountRegister();
     fill($(el, '#username'), 'kept_name');
     fill($(el, '#password'), 'Secret!Pass1');
     fill($(el, 'input[name=email]'), 'kept@example.com');

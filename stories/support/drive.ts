@@ -6,15 +6,12 @@
 import { waitFor } from 'storybook/test';
 import type { HikRegister } from '../../src/hik-register.ts';
 import type { StoryBackend } from './backend.ts';
+import { $, buttonNamed, fill } from '../../test/dom.ts';
+
+export { $, buttonNamed, fill };
 
 export const PASSWORD = 'Str0ng!Passw0rd';
 const LONG = { timeout: 8000, interval: 25 };
-
-export function $(el: HikRegister, selector: string): HTMLElement {
-  const found = el.shadowRoot!.querySelector<HTMLElement>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-}
 
 /** The story's `<hik-register>`, once its first captcha is shown. */
 export async function widget(canvas: HTMLElement): Promise<HikRegister> {
@@ -25,22 +22,6 @@ export async function widget(canvas: HTMLElement): Promise<HikRegister> {
   }, LONG);
   await el.updateComplete;
   return el;
-}
-
-/** Sets a field's value and fires `input` and `change`, as typing does. */
-export function fill(input: HTMLElement, value: string): void {
-  (input as HTMLInputElement).value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
-
-export function buttonNamed(root: ParentNode, name: string | RegExp): HTMLButtonElement {
-  const b = [...root.querySelectorAll<HTMLButtonElement>('button')].find((x) => {
-    const text = (x.getAttribute('aria-label') ?? x.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return typeof name === 'string' ? text === name : name.test(text);
-  });
-  if (!b) throw new Error(`no button named ${name}`);
-  return b;
 }
 
 /**
