@@ -2,7 +2,7 @@
 // `npm run build`: the library build, dist/hik-register.js plus lazy chunks.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { referenceBackend } from './backend/vite-plugin.ts';
+import { referenceBackend } from './backend/adapters/vite-plugin.ts';
 import { minifyTemplates } from './scripts/vite-minify-templates.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -59,7 +59,10 @@ export default defineConfig(({ command }) =>
               codeSplitting: {
                 groups: [
                   { name: 'core', tags: ['$initial'] },
-                  { name: 'dialogs', test: /[\\/]src[\\/](hik-country-dialog|hik-code-modal|country-|code-messages|one-time-code|webotp)/ },
+                  // By folder, never by file name: renaming a file cannot move it. What the
+                  // core imports statically (country data, the Country button's label) is
+                  // taken by the group above first.
+                  { name: 'dialogs', test: /[\\/]src[\\/](country|code)[\\/]/ },
                 ],
               },
               // Per-language data in its own folders: country names (langs/) and
@@ -67,7 +70,7 @@ export default defineConfig(({ command }) =>
               chunkFileNames: (chunk) =>
                 chunk.moduleIds.some((id) => id.includes('i18n-iso-countries/langs'))
                   ? 'langs/[name]-[hash].js'
-                  : chunk.moduleIds.some((id) => id.includes('/src/locales/'))
+                  : chunk.moduleIds.some((id) => id.includes('/src/i18n/locales/'))
                     ? 'locales/[name]-[hash].js'
                     : 'chunks/[name]-[hash].js',
             },

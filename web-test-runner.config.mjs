@@ -11,7 +11,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
-import { testMiddleware } from './backend/test-server.ts';
+import { testMiddleware } from './backend/adapters/test-server.ts';
 
 const commonjs = fromRollup(rollupCommonjs);
 const json = fromRollup(rollupJson);

@@ -6,7 +6,7 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 // git: regenerate it from the source at every start and build so it never drifts.
 // Same arguments as the `analyze` npm script.
 const root = fileURLToPath(new URL('..', import.meta.url));
-execFileSync('npx', ['--no', 'cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/backend/**'], {
+execFileSync('npx', ['--no', 'cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts'], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -2,8 +2,8 @@ import type { Decorator, Loader, Preview } from '@storybook/web-components-vite'
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
-import { ALL_LOCALES, setLocale } from '../src/localization.ts';
-import { directionOf } from '../src/locale.ts';
+import { ALL_LOCALES, setLocale } from '../src/i18n/localization.ts';
+import { directionOf } from '../src/i18n/locale-resolution.ts';
 import { backendLoader } from '../stories/support/backend.ts';
 import { FORCED_COLOURS_CSS } from '../stories/support/forced-colours.ts';
 

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { buttonBox, errorText, focusRing } from './controls.styles.ts';
+import { buttonBox, errorText, focusRing } from './internal/controls.styles.ts';
 
 /**
  * `<hik-register>`'s own look. Hardened for hostile pages: `all: initial` on the

@@ -2,22 +2,22 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Channel, CodeSentDetail, RegisterErrorDetail, RegisterSuccessDetail, Step } from './contract.ts';
-import type { ApiClient } from './client.ts';
-import { lazyClient } from './lazy-client.ts';
-import { resolveLocale, directionOf } from './locale.ts';
-import { getLocale, setLocale } from './localization.ts';
-import { resolveConfig, type Config } from './config.ts';
+import type { ApiClient } from './client/api-client.ts';
+import { lazyClient } from './client/lazy-client.ts';
+import { resolveLocale, directionOf } from './i18n/locale-resolution.ts';
+import { getLocale, setLocale } from './i18n/localization.ts';
+import { resolveConfig, type Config } from './attributes.ts';
 import { tokens } from './theme.styles.ts';
 import { styles } from './hik-register.styles.ts';
-import { Registration } from './registration.ts';
-import { renderForm, renderCodeModal } from './register-form.ts';
-import './hik-contact-toggle.ts';
-import './hik-captcha.ts';
+import { Registration } from './flow/flow-controller.ts';
+import { renderForm, renderCodeModal } from './form/form-template.ts';
+import './contact/hik-contact-toggle.ts';
+import './captcha/hik-captcha.ts';
 
 // The country pop-up and the code pop-up are not needed for the first paint: they
 // load on first use (or when the browser is idle), keeping the first module small.
-const loadCountryDialog = () => import('./hik-country-dialog.ts');
-const loadCodeModal = () => import('./hik-code-modal.ts');
+const loadCountryDialog = () => import('./country/hik-country-dialog.ts');
+const loadCodeModal = () => import('./code/hik-code-modal.ts');
 
 /**
  * A Hik-Connect account signup form: user name, password, country, email or

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../src/hik-captcha.ts';
-import type { HikCaptcha } from '../src/hik-captcha.ts';
+import '../src/captcha/hik-captcha.ts';
+import type { HikCaptcha } from '../src/captcha/hik-captcha.ts';
 import type { CaptchaKind, ImageChallenge, PowChallenge } from '../src/contract.ts';
 import { challengeOf } from './support/challenges.ts';
 import { until } from './support/drive.ts';

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../src/hik-contact-toggle.ts';
+import '../src/contact/hik-contact-toggle.ts';
 import type { Channel } from '../src/contract.ts';
 
 interface Args {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import '../src/hik-country-dialog.ts';
-import type { HikCountryDialog } from '../src/hik-country-dialog.ts';
+import '../src/country/hik-country-dialog.ts';
+import type { HikCountryDialog } from '../src/country/hik-country-dialog.ts';
 import { fill, until } from './support/drive.ts';
 
 interface Args {

@@ -2,7 +2,7 @@
 // /api/register, served by backend/test-server.ts): every error code of the
 // contract's table, provoked for real and received as the client's typed error.
 import { expect } from '@open-wc/testing';
-import { createClient, type ApiClient } from '../src/client.ts';
+import { createClient, type ApiClient } from '../src/client/api-client.ts';
 import type { CodeSent, CreateAccountRequest, SendCodeRequest } from '../src/contract.ts';
 import { failure } from './client-fakes.ts';
 

@@ -1,6 +1,6 @@
 // Fake fetch functions and sample bodies for the client tests (not a test file itself).
 import { expect } from '@open-wc/testing';
-import { ApiError } from '../src/client.ts';
+import { ApiError } from '../src/client/api-client.ts';
 import type { CreateAccountRequest, SendCodeRequest } from '../src/contract.ts';
 
 export interface Sent {

@@ -1,7 +1,7 @@
 // The API client's reading of responses: what is trusted, what is a bad_response,
 // and what it takes from a server's error.
 import { expect } from '@open-wc/testing';
-import { createClient, MAX_BODY_BYTES } from '../src/client.ts';
+import { createClient, MAX_BODY_BYTES } from '../src/client/api-client.ts';
 import {
   CODE_SENT, CREATE_BODY, CREATED, IMAGE, POW, SEND_BODY,
   errorBody, failure, fakeFetch, json,

@@ -1,7 +1,7 @@
 // The API client against fake fetch functions: what it sends, and how it turns
 // every kind of failure into its one typed error.
 import { expect } from '@open-wc/testing';
-import { ApiError, createClient } from '../src/client.ts';
+import { ApiError, createClient } from '../src/client/api-client.ts';
 import {
   CODE_SENT, CREATE_BODY, CREATED, IMAGE, SEND_BODY,
   errorBody, failure, fakeFetch, hangingFetch, json,

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { CountdownController } from '../src/countdown.ts';
-import { formatDuration, formatSeconds } from '../src/format.ts';
+import { CountdownController } from '../src/internal/countdown-controller.ts';
+import { formatDuration, formatSeconds } from '../src/internal/durations.ts';
 
 /** A host that counts its renders and shows the seconds left. */
 class CountdownHost extends LitElement {

@@ -3,9 +3,9 @@ import { getCountries, getCountryCallingCode, type CountryCode } from 'libphonen
 import en from 'i18n-iso-countries/langs/en.json';
 import {
   CONTINENTS, COUNTRIES, callingCodeOf, continentOf, flagOf, isCountryCode,
-} from '../src/countries.ts';
-import { displayNameSync, loadCountryNames, loadEnglishNames, loadSearchNames } from '../src/country-names.ts';
-import { normalizeForSearch, searchCountries, typeAheadIndex } from '../src/country-search.ts';
+} from '../src/country/countries.ts';
+import { displayNameSync, loadCountryNames, loadEnglishNames, loadSearchNames } from '../src/country/country-names.ts';
+import { normalizeForSearch, searchCountries, typeAheadIndex } from '../src/country/search.ts';
 
 const codesOf = (list: readonly { code: string }[]) => list.map((c) => c.code);
 

@@ -6,7 +6,7 @@ import { flagsShown, paintCanvas } from './flag-canvas.ts';
 describe('flags, where the browser draws letters or boxes', () => {
   it('shows no flag on the Country button nor in the list', async () => {
     paintCanvas(false);
-    const { flagsRender } = await import('../src/flags.ts');
+    const { flagsRender } = await import('../src/country/flags.ts');
     expect(flagsRender()).to.equal(false);
     const shown = await flagsShown();
     expect({ button: shown.button, flagged: shown.flagged }).to.deep.equal({ button: false, flagged: 0 });

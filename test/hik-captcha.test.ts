@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ImageChallenge, PowChallenge } from '../src/contract.ts';
-import '../src/hik-captcha.ts';
-import type { HikCaptcha } from '../src/hik-captcha.ts';
+import '../src/captcha/hik-captcha.ts';
+import type { HikCaptcha } from '../src/captcha/hik-captcha.ts';
 import 'axe-core/axe.min.js';
 
 // axe-core's own role and accessible-name computation: controls are found the way

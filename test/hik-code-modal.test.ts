@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type * as Axe from 'axe-core';
 import 'axe-core/axe.min.js';
-import '../src/hik-code-modal.ts';
-import type { HikCodeModal } from '../src/hik-code-modal.ts';
+import '../src/code/hik-code-modal.ts';
+import type { HikCodeModal } from '../src/code/hik-code-modal.ts';
 
 // axe-core registers itself on window; its accname implementation gives the names a
 // screen reader would hear, so tests find controls the way a user does.

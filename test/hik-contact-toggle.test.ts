@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { HikContactToggle } from '../src/hik-contact-toggle.ts';
-import { loadPhone } from '../src/phone.ts';
+import type { HikContactToggle } from '../src/contact/hik-contact-toggle.ts';
+import { loadPhone } from '../src/contact/phone.ts';
 
 /** The part of axe-core used here to compute roles and accessible names. */
 interface AxeApi {
@@ -76,7 +76,7 @@ describe('<hik-contact-toggle>', () => {
     // a library request made when the module loads would be seen too.
     performance.clearResourceTimings();
     performance.setResourceTimingBufferSize(10_000);
-    await import('../src/hik-contact-toggle.ts');
+    await import('../src/contact/hik-contact-toggle.ts');
   });
 
   // Must stay first: once any test loads the library, the page keeps it.

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import '../src/hik-country-dialog.ts';
-import type { HikCountryDialog } from '../src/hik-country-dialog.ts';
+import '../src/country/hik-country-dialog.ts';
+import type { HikCountryDialog } from '../src/country/hik-country-dialog.ts';
 
 // ---- helpers that look at what a user (or a screen reader) gets
 

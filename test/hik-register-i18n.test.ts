@@ -1,6 +1,6 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { setLocale } from '../src/localization.ts';
-import { attemptsText } from '../src/code-messages.ts';
+import { setLocale } from '../src/i18n/localization.ts';
+import { attemptsText } from '../src/code/code-messages.ts';
 import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 import { $, resetBackend, fill, findAx, chooseCountry } from './helpers.ts';

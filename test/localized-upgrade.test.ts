@@ -13,10 +13,10 @@ type Upgraded = HTMLElement & { updateComplete: Promise<boolean> };
 /** Each element with an English string it shows before the switch. */
 const ELEMENTS = [
   { tag: 'hik-register', attrs: 'endpoint="/api/register" captcha="image"', module: () => import('../src/hik-register.ts'), english: 'User Name' },
-  { tag: 'hik-contact-toggle', attrs: '', module: () => import('../src/hik-contact-toggle.ts'), english: 'Register by Email Address' },
-  { tag: 'hik-code-modal', attrs: '', module: () => import('../src/hik-code-modal.ts'), english: 'Enter the verification code' },
-  { tag: 'hik-country-dialog', attrs: '', module: () => import('../src/hik-country-dialog.ts'), english: 'Europe' },
-  { tag: 'hik-captcha', attrs: 'mode="image"', module: () => import('../src/hik-captcha.ts'), english: 'Type the characters in capital letters' },
+  { tag: 'hik-contact-toggle', attrs: '', module: () => import('../src/contact/hik-contact-toggle.ts'), english: 'Register by Email Address' },
+  { tag: 'hik-code-modal', attrs: '', module: () => import('../src/code/hik-code-modal.ts'), english: 'Enter the verification code' },
+  { tag: 'hik-country-dialog', attrs: '', module: () => import('../src/country/hik-country-dialog.ts'), english: 'Europe' },
+  { tag: 'hik-captcha', attrs: 'mode="image"', module: () => import('../src/captcha/hik-captcha.ts'), english: 'Type the characters in capital letters' },
 ];
 
 const textOf = (el: Element) => (el.shadowRoot ?? el).textContent ?? '';
@@ -42,7 +42,7 @@ describe('elements upgraded after they were in the page', () => {
     const notEnglish = elements.filter(({ el, english }) => !textOf(el).includes(english)).map((e) => e.tag);
     expect(notEnglish, 'elements not showing their English string at first').to.deep.equal([]);
 
-    const { setLocale } = await import('../src/localization.ts');
+    const { setLocale } = await import('../src/i18n/localization.ts');
     await setLocale('de');
     const stillEnglish = () => elements.filter(({ el, english }) => textOf(el).includes(english)).map((e) => e.tag);
     await waitUntil(() => stillEnglish().length === 0, 'every element in German', { timeout: 3000 }).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { loadPhone, phoneMessage, reformat, type PhoneTools } from '../src/phone.ts';
+import { loadPhone, phoneMessage, reformat, type PhoneTools } from '../src/contact/phone.ts';
 
 describe('phone (libphonenumber-js, mobile metadata)', () => {
   let phone: PhoneTools;

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { solvePow } from '../src/pow.ts';
-import { solveOffMainThread } from '../src/pow-worker.ts';
+import { solvePow } from '../src/captcha/pow.ts';
+import { solveOffMainThread } from '../src/captcha/pow-worker.ts';
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -154,7 +154,7 @@ async function framedSolver(csp: string) {
   const frame = document.createElement('iframe');
   frame.srcdoc = `<!doctype html><meta http-equiv="Content-Security-Policy" content="${csp}">
     <script type="module">
-      import { solveOffMainThread } from '/src/pow-worker.ts';
+      import { solveOffMainThread } from '/src/captcha/pow-worker.ts';
       window.violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));
       window.solveOffMainThread = solveOffMainThread;

@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import { createBackend, ManualClock, MemoryOutbox } from '../index.ts';
-import { nodeMiddleware, scryptHasher } from '../node.ts';
-import { testMiddleware } from '../test-server.ts';
+import { nodeMiddleware, scryptHasher } from '../adapters/node.ts';
+import { testMiddleware } from '../adapters/test-server.ts';
 import { peekImageAnswer } from '../captcha.ts';
 import { emailForm, GOOD_PASSWORD } from './helpers.ts';
 

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend } from '../../backend/index.ts';
-import { nodeMiddleware, scryptHasher } from '../../backend/node.ts';
+import { nodeMiddleware, scryptHasher } from '../../backend/adapters/node.ts';
 import { MemoryOutbox } from '../../backend/outbox.ts';
 import { CSP } from '../../vite.config.ts';
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LANGS } from '../../src/country-names.ts';
+import { LANGS } from '../../src/country/country-names.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8')) as { sourceLocale: string; targetLocales: string[] };

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { getCountries, getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/metadata.mobile.json';
 import examples from 'libphonenumber-js/examples.mobile.json';
-import { validNumber } from '../../src/phone-lib.ts';
+import { validNumber } from '../../src/contact/phone-lib.ts';
 
 const byParser = (text: string, country: CountryCode) => {
   const parsed = parsePhoneNumberFromString(text, country, metadata);

@@ -1,0 +1,130 @@
+/**
+ * Which captcha challenges the server offers and which one is current. The
+ * `<hik-captcha>` child shows a challenge and holds the typed answer; this keeps
+ * the fetching: the first challenge, a new one after every Next (challenges are
+ * single use), Refresh, the quiet replacement before expiry, and mode switches.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { msg } from '@lit/localize';
+import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge } from '../contract.ts';
+import type { ApiClient } from '../client/api-client.ts';
+import type { Config } from '../attributes.ts';
+import { captchaError } from '../form/validation.ts';
+
+interface Host extends ReactiveControllerHost, HTMLElement {
+  readonly config: Config;
+  readonly client: ApiClient;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/** The public face of `<hik-captcha>` read at submit time. */
+interface CaptchaLike extends HTMLElement { readonly answer: CaptchaAnswer | null }
+
+export class CaptchaState {
+  mode: CaptchaKind = 'image';
+  image: ImageChallenge | null = null;
+  pow: PowChallenge | null = null;
+  imageOffered = true;
+  powOffered = false;
+  loading = false;
+  /** Localized text when a challenge could not be loaded. */
+  loadError = '';
+  private loads = 0;
+
+  constructor(private readonly host: Host) {}
+
+  get challenge(): ImageChallenge | PowChallenge | null {
+    return this.mode === 'image' ? this.image : this.pow;
+  }
+
+  /** Whether the widget shows a challenge of its own (image or proof of work). */
+  get active(): boolean {
+    const mode = this.host.config.captcha;
+    return mode === 'image' || mode === 'pow';
+  }
+
+  async start(): Promise<void> {
+    if (!this.active) return;
+    const first: CaptchaKind = this.host.config.captcha === 'pow' ? 'pow' : 'image';
+    const other: CaptchaKind = first === 'image' ? 'pow' : 'image';
+    this.mode = first;
+    // The other kind is fetched too, only to learn whether the server offers it.
+    await Promise.all([this.load(first), this.load(other)]);
+  }
+
+  /** A new challenge of the current kind (after Next, on Refresh, before expiry). */
+  async renew(): Promise<void> {
+    if (this.active) await this.load(this.mode);
+  }
+
+  async switchTo(kind: CaptchaKind): Promise<void> {
+    if (!this.active) return;
+    if (kind === this.mode) {
+      await this.load(kind);
+      return;
+    }
+    this.mode = kind;
+    this.host.requestUpdate();
+    if (!this.challenge) await this.load(kind);
+  }
+
+  private async load(kind: CaptchaKind): Promise<void> {
+    const ticket = ++this.loads;
+    if (kind === this.mode) {
+      this.loading = true;
+      this.host.requestUpdate();
+    }
+    try {
+      const challenge = await this.host.client.getCaptcha(kind);
+      if (kind === 'image') {
+        this.imageOffered = challenge !== null;
+        this.image = challenge?.kind === 'image' ? challenge : null;
+      } else {
+        this.powOffered = challenge !== null;
+        this.pow = challenge?.kind === 'pow' ? challenge : null;
+      }
+      if (kind === this.mode) this.loadError = '';
+      // The server does not offer the preferred kind: use the other one.
+      if (!challenge && kind === this.mode) {
+        const other: CaptchaKind = kind === 'image' ? 'pow' : 'image';
+        if (other === 'image' ? this.imageOffered : this.powOffered) {
+          this.mode = other;
+          if (!this.challenge) await this.load(other);
+        }
+      }
+    } catch {
+      if (kind === this.mode) {
+        this.loadError = msg('The verification picture could not be loaded. Press Refresh to try again.', {
+          desc: 'Captcha challenge failed to load',
+        });
+      }
+    } finally {
+      if (ticket === this.loads || kind === this.mode) this.loading = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The captcha part of the send-code request, or null when there is none to send. */
+  answer(token: { provider: string; token: string } | null): CaptchaAnswer | null {
+    const mode = this.host.config.captcha;
+    if (mode === 'none') return null;
+    if (mode === 'slot') return token ? { kind: 'token', provider: token.provider, token: token.token } : null;
+    const el = this.host.renderRoot.querySelector('hik-captcha') as CaptchaLike | null;
+    return el?.answer ?? null;
+  }
+
+  validationError(token: { provider: string; token: string } | null): string {
+    const mode = this.host.config.captcha;
+    if (mode === 'none') return '';
+    if (mode === 'slot') {
+      return token ? '' : msg('Complete the verification above.', { desc: 'Third-party captcha not done yet' });
+    }
+    if (this.mode === 'pow') {
+      return this.answer(token)
+        ? ''
+        : msg('Wait until the automatic check is complete.', { desc: 'Proof-of-work captcha still running' });
+    }
+    const answer = this.answer(token);
+    return captchaError(answer?.kind === 'image' ? answer.answer : '', true);
+  }
+}

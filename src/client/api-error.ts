@@ -1,0 +1,87 @@
+import type { ClientErrorCode, ErrorCode } from '../contract.ts';
+
+/**
+ * Every code an {@link ApiError} can carry: the contract's server codes, any code a
+ * server invents, the client-side `network` / `timeout` / `bad_response`, and
+ * `aborted` for a request the caller cancelled through its own `AbortSignal`.
+ * `aborted` is never a failure to show to a user: the caller asked for it.
+ */
+export type ApiErrorCode = ErrorCode | 'aborted';
+
+/** What an {@link ApiError} carries besides its code and message. */
+export interface ApiErrorDetails {
+  /** The request field the error is about (`username`, `captcha`, …), as the server named it. */
+  field?: string;
+  /** Seconds to wait before trying again (from the body, else from `Retry-After`). */
+  retryAfter?: number;
+  /** Code attempts left (`code_invalid`). */
+  attemptsLeft?: number;
+  /** HTTP status of the response, when there was one. */
+  status?: number;
+}
+
+/**
+ * The only thing the API client ever throws. `message` is the server's text for
+ * server errors (plain text, never HTML) and an English fallback for client-side
+ * codes: the widget localizes by `code` and shows `message` only for codes it does
+ * not know.
+ */
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly field?: string;
+  readonly retryAfter?: number;
+  readonly attemptsLeft?: number;
+  readonly status?: number;
+
+  constructor(code: ApiErrorCode, message: string, details: ApiErrorDetails = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    // Only defined keys, so that `{ ...error }` and deep-equal checks stay clean.
+    if (details.field !== undefined) this.field = details.field;
+    if (details.retryAfter !== undefined) this.retryAfter = details.retryAfter;
+    if (details.attemptsLeft !== undefined) this.attemptsLeft = details.attemptsLeft;
+    if (details.status !== undefined) this.status = details.status;
+  }
+}
+
+/** English fallbacks for the codes the client produces itself. */
+const FALLBACK: Record<ClientErrorCode | 'aborted', string> = {
+  network: 'The server could not be reached. Check the connection and try again.',
+  timeout: 'The server did not answer in time. Try again.',
+  bad_response: 'The server sent an answer that could not be understood.',
+  aborted: 'The request was cancelled.',
+};
+
+/** A client-side error with its English fallback message. */
+export function clientError(code: ClientErrorCode | 'aborted', status?: number): ApiError {
+  return new ApiError(code, FALLBACK[code], status === undefined ? {} : { status });
+}
+
+// Keeps a hostile or broken server from asking for a countdown of centuries.
+const MAX_RETRY_AFTER = 86_400;
+
+/** Whole seconds, rounded up and capped, or undefined when not a usable number. */
+export function toRetrySeconds(value: number | undefined): number | undefined {
+  if (value === undefined || !Number.isFinite(value) || value < 0) return undefined;
+  return Math.min(Math.ceil(value), MAX_RETRY_AFTER);
+}
+
+/**
+ * Reads a `Retry-After` header in both of its forms (RFC 9110 §10.2.3): delay
+ * seconds, or an HTTP-date. A date is measured against the response's own `Date`
+ * header when it has one, so that a skewed client clock does not distort the wait.
+ */
+export function parseRetryAfter(header: string | null, dateHeader: string | null, now = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return toRetrySeconds(Number(value));
+  // Date.parse is lenient ("soon 12" is a date to it): insist on the weekday that
+  // all three HTTP-date forms (IMF-fixdate, RFC 850, asctime) begin with.
+  if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s/i.test(value)) return undefined;
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return undefined;
+  const serverNow = dateHeader === null ? Number.NaN : Date.parse(dateHeader);
+  const base = Number.isNaN(serverNow) ? now : serverNow;
+  return toRetrySeconds(Math.max(0, (at - base) / 1000));
+}

@@ -1,0 +1,100 @@
+/**
+ * The form's own field rules (CONTRACT.md "Field rules") with localized messages.
+ * Messages are the project's own, never zod's.
+ */
+import { msg, str } from '@lit/localize';
+import { RULES } from '../rules.ts';
+
+/** NFKC-normalized and trimmed, as the contract says user names are sent. */
+export function normalizeUsername(raw: string): string {
+  return raw.normalize('NFKC').trim();
+}
+
+/** Length in characters as a person counts them (code points), not UTF-16 units. */
+function charCount(s: string): number {
+  return [...s].length;
+}
+
+export function usernameError(raw: string): string {
+  const name = normalizeUsername(raw);
+  if (!name) return msg('Enter a user name.', { desc: 'User Name field is empty' });
+  const n = charCount(name);
+  if (n < RULES.usernameMin || n > RULES.usernameMax) {
+    return msg(str`Use ${RULES.usernameMin} to ${RULES.usernameMax} characters.`, {
+      desc: 'User Name has the wrong length; numbers are the limits',
+    });
+  }
+  if (!/^\p{L}/u.test(name)) {
+    return msg('Start the user name with a letter.', { desc: 'User Name must start with a letter' });
+  }
+  if (!RULES.usernamePattern.test(name)) {
+    return msg('Use only letters, digits, and _ - . in the user name.', {
+      desc: 'User Name contains characters that are not allowed',
+    });
+  }
+  return '';
+}
+
+/** The four character classes the manual recommends, plus the length rule. */
+export interface PasswordStrength {
+  upper: boolean;
+  lower: boolean;
+  digit: boolean;
+  special: boolean;
+  length: boolean;
+  /** How many of the four classes are present (0..4). */
+  classes: number;
+}
+
+export function passwordStrength(password: string, min: number = RULES.passwordMin): PasswordStrength {
+  const upper = /\p{Lu}/u.test(password);
+  const lower = /\p{Ll}/u.test(password);
+  const digit = /\p{Nd}/u.test(password);
+  const special = /[^\p{L}\p{Nd}]/u.test(password);
+  const classes = [upper, lower, digit, special].filter(Boolean).length;
+  return { upper, lower, digit, special, length: charCount(password) >= min, classes };
+}
+
+export function passwordError(
+  password: string,
+  username: string,
+  min: number = RULES.passwordMin,
+  max: number = RULES.passwordMax,
+): string {
+  if (!password) return msg('Enter a password.', { desc: 'Password field is empty' });
+  const n = charCount(password);
+  if (n < min) return msg(str`Use at least ${min} characters.`, { desc: 'Password too short' });
+  if (n > max) return msg(str`Use at most ${max} characters.`, { desc: 'Password too long' });
+  const name = normalizeUsername(username);
+  if (name && password.toLowerCase() === name.toLowerCase()) {
+    return msg('The password must not be the same as the user name.', {
+      desc: 'Password equals the User Name',
+    });
+  }
+  return '';
+}
+
+export function confirmError(password: string, confirm: string): string {
+  if (!confirm) return msg('Enter the password again.', { desc: 'Confirm Password field is empty' });
+  if (confirm !== password) {
+    return msg('The passwords do not match.', { desc: 'Confirm Password differs from Password' });
+  }
+  return '';
+}
+
+export function countryError(country: string | null): string {
+  return country ? '' : msg('Select your country or region.', { desc: 'No Country chosen yet' });
+}
+
+export function termsError(accepted: boolean): string {
+  return accepted
+    ? ''
+    : msg('Read and agree to the Terms of Service to continue.', {
+        desc: 'Terms of Service checkbox not ticked',
+      });
+}
+
+export function captchaError(answer: string, required: boolean): string {
+  if (!required || answer) return '';
+  return msg('Type the characters shown in the picture.', { desc: 'Verification Code field is empty' });
+}
