@@ -4,14 +4,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg } from '@lit/localize';
 import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge } from '../contract.ts';
+import { emit } from '../events.ts';
 import { lightRenderRoot, uniqueId } from '../internal/light-render-root.ts';
 import { PowSolveController } from './pow-solve-controller.ts';
 import { styles } from './hik-captcha.styles.ts';
-
-/** Detail of `hik-captcha-request`: which kind of challenge to fetch. */
-export interface CaptchaRequestDetail {
-  kind: CaptchaKind;
-}
 
 /**
  * The captcha of the signup form: a picture of characters to type, or a
@@ -71,9 +67,7 @@ export class HikCaptcha extends LitElement {
     error: uniqueId('hik-captcha-error'),
     status: uniqueId('hik-captcha-status'),
   };
-  private readonly pow = new PowSolveController(this, () => {
-    this.dispatchEvent(new CustomEvent('hik-captcha-solved', { bubbles: true, composed: false }));
-  });
+  private readonly pow = new PowSolveController(this, () => emit(this, 'hik-captcha-solved', null));
   private challengeSince = 0;
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -141,11 +135,7 @@ export class HikCaptcha extends LitElement {
   }
 
   private request(kind: CaptchaKind) {
-    this.dispatchEvent(new CustomEvent<CaptchaRequestDetail>('hik-captcha-request', {
-      detail: { kind },
-      bubbles: true,
-      composed: false,
-    }));
+    emit(this, 'hik-captcha-request', { kind });
   }
 
   /** Asks for a fresh challenge shortly before the current one expires, measured from when it arrived. */
@@ -260,9 +250,5 @@ export class HikCaptcha extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'hik-captcha': HikCaptcha;
-  }
-  interface HTMLElementEventMap {
-    'hik-captcha-request': CustomEvent<CaptchaRequestDetail>;
-    'hik-captcha-solved': CustomEvent<null>;
   }
 }

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Channel } from '../contract.ts';
+import { emit } from '../events.ts';
 import { RULES } from '../rules.ts';
 import { attemptsText, expiryText, resendText, sentText, statusText, type CodeStatus } from './code-messages.ts';
 import { CountdownController } from '../internal/countdown-controller.ts';
@@ -14,14 +15,6 @@ import { styles } from './hik-code-modal.styles.ts';
 declare global {
   interface HTMLElementTagNameMap {
     'hik-code-modal': HikCodeModal;
-  }
-  interface HTMLElementEventMap {
-    /** The user asks to check the code; read it from `code`. No detail. */
-    'hik-code-submit': CustomEvent<null>;
-    /** The user asks for a new code. No detail. */
-    'hik-code-resend': CustomEvent<null>;
-    /** The user closed the pop-up (Escape or Cancel). No detail. */
-    'hik-code-cancel': CustomEvent<null>;
   }
 }
 
@@ -276,13 +269,13 @@ export class HikCodeModal extends LitElement {
       return;
     }
     this.localError = '';
-    this.#fire('hik-code-submit');
+    emit(this, 'hik-code-submit', null);
   }
 
   #onResend(): void {
     // aria-disabled keeps the button focusable and its countdown readable; clicks wait.
     if (this.busy || this.#resendWait > 0) return;
-    this.#fire('hik-code-resend');
+    emit(this, 'hik-code-resend', null);
   }
 
   #cancel(): void {
@@ -294,11 +287,7 @@ export class HikCodeModal extends LitElement {
     // Escape (or Cancel) closed the dialog natively while we still think it is open.
     if (this.open && !this.dialog?.open) {
       this.open = false;
-      this.#fire('hik-code-cancel');
+      emit(this, 'hik-code-cancel', null);
     }
-  }
-
-  #fire(type: 'hik-code-submit' | 'hik-code-resend' | 'hik-code-cancel'): void {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: false, detail: null }));
   }
 }

@@ -3,13 +3,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg } from '@lit/localize';
 import type { Channel } from '../contract.ts';
+import { emit } from '../events.ts';
 import { RULES } from '../rules.ts';
 import { lightRenderRoot, uniqueId } from '../internal/light-render-root.ts';
 import { loadPhone, phoneMessage, reformat, type PhoneTools } from './phone.ts';
 import { styles } from './hik-contact-toggle.styles.ts';
 
-export interface ChannelSelectDetail { channel: Channel }
-export interface ContactInputDetail { channel: Channel; email: string; phone: string; e164: string | null }
 /** Localized error text per field, set by the root (server errors, its own checks). */
 export interface ContactErrors { email?: string; phone?: string }
 
@@ -162,14 +161,13 @@ export class HikContactToggle extends LitElement {
   private select(channel: Channel) {
     if (channel === this.activeChannel) return;
     this.channel = channel;
-    this.dispatchEvent(new CustomEvent<ChannelSelectDetail>('hik-channel-select', { detail: { channel }, bubbles: true }));
+    emit(this, 'hik-channel-select', { channel });
   }
 
   private emitInput() {
-    const detail: ContactInputDetail = {
+    emit(this, 'hik-contact-input', {
       channel: this.activeChannel, email: this.email.trim(), phone: this.phone, e164: this.e164,
-    };
-    this.dispatchEvent(new CustomEvent<ContactInputDetail>('hik-contact-input', { detail, bubbles: true }));
+    });
   }
 
   private onEmailInput(event: InputEvent) {
@@ -292,8 +290,4 @@ export class HikContactToggle extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap { 'hik-contact-toggle': HikContactToggle }
-  interface HTMLElementEventMap {
-    'hik-channel-select': CustomEvent<ChannelSelectDetail>;
-    'hik-contact-input': CustomEvent<ContactInputDetail>;
-  }
 }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { CountryChangeDetail } from '../contract.ts';
+import { emit } from '../events.ts';
 import { getLocale } from '../i18n/localization.ts';
 import { CONTINENTS, countryOf, type Continent, type Country } from './countries.ts';
 import { searchCountries } from './search.ts';
@@ -12,9 +12,6 @@ import { CountryNamesController } from './country-names-controller.ts';
 import { continentName, resultCount } from './country-messages.ts';
 import { renderConfirm } from './confirm-template.ts';
 import { styles } from './hik-country-dialog.styles.ts';
-
-/** Detail of `hik-country-select`: the chosen ISO code and its calling code. */
-export type CountrySelectDetail = CountryChangeDetail;
 
 /**
  * The country picker: a modal dialog with a search box, continent tabs and a listbox
@@ -255,8 +252,7 @@ export class HikCountryDialog extends LitElement {
     // once, so the host must have rendered the new country by then. Its update runs
     // in microtasks, all done before this timer.
     this.value = chosen;
-    const detail: CountrySelectDetail = { country: chosen, callingCode: countryOf(chosen)?.callingCode ?? null };
-    this.dispatchEvent(new CustomEvent('hik-country-select', { detail, bubbles: true, composed: false }));
+    emit(this, 'hik-country-select', { country: chosen, callingCode: countryOf(chosen)?.callingCode ?? null });
     setTimeout(() => {
       this.confirmDialog.close();
       this.dialog.close();
@@ -284,9 +280,7 @@ export class HikCountryDialog extends LitElement {
     this.pending = null;
     this.open = false;
     // A choice was announced by #confirm() already.
-    if (reason === 'cancel') {
-      this.dispatchEvent(new CustomEvent('hik-country-cancel', { bubbles: true, composed: false }));
-    }
+    if (reason === 'cancel') emit(this, 'hik-country-cancel', null);
   }
 
   #scrollToActive(): void {
@@ -299,9 +293,5 @@ export class HikCountryDialog extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'hik-country-dialog': HikCountryDialog;
-  }
-  interface HTMLElementEventMap {
-    'hik-country-select': CustomEvent<CountrySelectDetail>;
-    'hik-country-cancel': CustomEvent<void>;
   }
 }
