@@ -1,4 +1,5 @@
-// `npm test`: the whole suite. Backend unit tests in Node, then the end-to-end tests
+// `npm test`: the whole suite. The type check and the lint (scripts/lint.mjs), Node unit
+// tests (test/node/), backend unit tests in Node, then the end-to-end tests
 // of the demo page (e2e/, its own Vite server and headless Chromium), then every
 // Storybook story (storybook-test/), then every
 // browser test in headless Chromium (found or installed by find-chromium.mjs).
@@ -31,6 +32,10 @@ if (failed.length) {
 }
 
 if (!only) {
+  // Types, then the project rules tsc does not see (scripts/lint.mjs): `npm run lint` without
+  // its i18n step, which ran above. tsc takes about 20 s here.
+  run('typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
+  run('lint', process.execPath, ['scripts/lint.mjs']);
   run('node', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('test/node')]);
   run('backend', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('backend/test')]);
   // One e2e file at a time: their Vite servers share the dependency cache
