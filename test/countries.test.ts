@@ -4,7 +4,8 @@ import en from 'i18n-iso-countries/langs/en.json';
 import {
   CONTINENTS, COUNTRIES, callingCodeOf, continentOf, flagOf, isCountryCode,
 } from '../src/country/countries.ts';
-import { displayNameSync, loadCountryNames, loadEnglishNames, loadSearchNames } from '../src/country/country-names.ts';
+import { loadCountryNames, loadEnglishNames, loadSearchNames } from '../src/country/country-names.ts';
+import { intlRegionName, regionName } from '../src/i18n/display-names.ts';
 import { normalizeForSearch, searchCountries, typeAheadIndex } from '../src/country/search.ts';
 
 const codesOf = (list: readonly { code: string }[]) => list.map((c) => c.code);
@@ -85,9 +86,24 @@ describe('country names', () => {
     expect((await loadCountryNames('!!')).get('GB')).to.be.a('string');
   });
 
-  it('gives a synchronous name for a first paint', () => {
-    expect(displayNameSync('DE', 'de')).to.equal('Deutschland');
-    expect(displayNameSync('GB', 'en')).to.equal('United Kingdom');
+  it('gives a synchronous name for a first paint, and a bad code or locale does not throw', () => {
+    expect(intlRegionName('DE', 'de')).to.equal('Deutschland');
+    expect(intlRegionName('GB', 'en')).to.equal('United Kingdom');
+    expect(regionName('GB', 'en-GB')).to.equal('United Kingdom'); // no list names loaded for en-GB: Intl's
+    expect(regionName('XX', 'en')).to.equal('XX');
+    expect(regionName('1', 'en')).to.equal('1');
+    expect(regionName('GB', '!!')).to.equal('GB');
+  });
+
+  it('names a country as the list does once the list has loaded, wherever it is named', async () => {
+    // Intl calls it "Czechia", the list "Czech Republic": one name everywhere after loading.
+    expect(intlRegionName('CZ', 'en')).to.equal('Czechia');
+    const names = await loadCountryNames('en');
+    expect(names.get('CZ')).to.equal('Czech Republic');
+    expect(regionName('CZ', 'en')).to.equal('Czech Republic');
+    // A language the list does not ship keeps Intl's names.
+    await loadCountryNames('yo');
+    expect(regionName('GB', 'yo')).to.equal(intlRegionName('GB', 'yo'));
   });
 
   it('search names include aliases in English', async () => {
@@ -97,7 +113,7 @@ describe('country names', () => {
 });
 
 describe('country search', () => {
-  const namesOf = (code: string) => [displayNameSync(code, 'en')];
+  const namesOf = (code: string) => [intlRegionName(code, 'en') ?? code];
   const search = (q: string) => codesOf(searchCountries(q, COUNTRIES, namesOf));
 
   it('ignores accents and case', () => {

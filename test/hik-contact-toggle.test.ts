@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { HikContactToggle } from '../src/contact/hik-contact-toggle.ts';
+import type { HikCountryDialog } from '../src/country/hik-country-dialog.ts';
 import { loadPhone } from '../src/contact/phone.ts';
 
 /** The part of axe-core used here to compute roles and accessible names. */
@@ -234,6 +235,27 @@ describe('<hik-contact-toggle>', () => {
     await sendKeys({ press: 'Backspace' });
     expect(await el.validate()).to.equal(false);
     expect(errorOf(input)).to.equal('+44 | Enter a mobile phone number');
+  });
+
+  it('names the country in its errors as the country list does, also where Intl names it otherwise', async () => {
+    // The list (i18n-iso-countries) says "Czech Republic", Intl.DisplayNames "Czechia":
+    // the phone error used to say the latter while the Country button said the former.
+    expect(new Intl.DisplayNames(['en'], { type: 'region' }).of('CZ')).to.equal('Czechia');
+    await import('../src/country/hik-country-dialog.ts');
+    const dialog = await fixture<HikCountryDialog>(html`<hik-country-dialog locale="en"></hik-country-dialog>`);
+    dialog.show();
+    await dialog.updateComplete;
+    const listed = dialog.shadowRoot!.querySelector('[role=option][data-code=CZ] .name')?.textContent?.trim();
+    expect(listed).to.equal('Czech Republic');
+    dialog.close(); // a modal dialog would make the field below inert
+    await dialog.updateComplete;
+
+    const el = await fixture<HikContactToggle>(html`<hik-contact-toggle channel="sms" country="CZ" calling-code="420"></hik-contact-toggle>`);
+    await phoneReady(el);
+    const input = phoneBox(el)!;
+    await type(input, '601');
+    await leave(el);
+    expect(errorOf(input)).to.equal(`+420 | This number is too short for ${listed}`);
   });
 
   // The mobile metadata cannot tell a US landline from a US mobile (same number

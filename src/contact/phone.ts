@@ -16,6 +16,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { getLocale } from '../i18n/localization.ts';
+import { regionName } from '../i18n/display-names.ts';
 
 /** Outcome of checking a number typed for a country. */
 export type PhoneCheck = 'ok' | 'empty' | 'too_short' | 'too_long' | 'invalid';
@@ -110,12 +111,9 @@ export function phoneMessage(check: PhoneCheck, country: string): string {
   }
 }
 
+/** The country as the Country button and the country list name it. */
 function countryName(country: string): string {
-  try {
-    return new Intl.DisplayNames([getLocale()], { type: 'region' }).of(country) ?? country;
-  } catch {
-    return country; // an unknown locale or code: the code still says which country
-  }
+  return regionName(country, getLocale());
 }
 
 /** A field's text and where its caret is. */

@@ -1,10 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { displayNameSync, loadCountryNames, loadSearchNames } from './country-names.ts';
+import { loadCountryNames, loadSearchNames } from './country-names.ts';
+import { intlRegionName, regionName } from '../i18n/display-names.ts';
 
 /**
  * The country names a country dialog shows and searches, loaded lazily per locale.
- * Until they arrive, `Intl.DisplayNames` names stand in. The host asks for a locale
- * with `load()` and re-sorts when `revision` changes.
+ * Until they arrive, `regionName()` gives Intl's names (or the list's, if another part
+ * of the page loaded them already). The host asks for a locale with `load()` and
+ * re-sorts when `revision` changes.
  */
 export class CountryNamesController implements ReactiveController {
   #names: Map<string, string> | null = null;
@@ -31,14 +33,14 @@ export class CountryNamesController implements ReactiveController {
     this.loading = this.#fetch(locale);
   }
 
-  /** The name to show for `code`. */
+  /** The name to show for `code`: the same as everywhere else in the widget. */
   nameOf(code: string, locale: string): string {
-    return this.#names?.get(code) ?? displayNameSync(code, locale);
+    return this.#names?.get(code) ?? regionName(code, locale);
   }
 
   /** The names a search for `code` matches (localized, English, other spellings). */
   searchNamesOf(code: string, locale: string): readonly string[] {
-    return this.#searchNames?.get(code) ?? [this.nameOf(code, locale), displayNameSync(code, 'en')];
+    return this.#searchNames?.get(code) ?? [this.nameOf(code, locale), intlRegionName(code, 'en') ?? code];
   }
 
   async #fetch(locale: string): Promise<void> {

@@ -4,9 +4,12 @@
  * Names come from i18n-iso-countries's per-language JSON, imported dynamically one
  * language at a time (each is its own lazy chunk, about 2.4 kB gzip) without the
  * package's CommonJS core. `Intl.DisplayNames` fills in a language the package lacks,
- * any code a JSON lacks, and the first paint before a JSON arrives.
+ * any code a JSON lacks, and the first paint before a JSON arrives. Loaded names are
+ * recorded in src/i18n/display-names.ts, so that every place naming a country
+ * (`regionName`) names it the same way.
  */
 import { COUNTRIES } from './countries.ts';
+import { intlRegionName, setShippedRegionNames } from '../i18n/display-names.ts';
 
 interface LangFile {
   locale: string;
@@ -53,7 +56,6 @@ export const LANGS: Record<string, () => Promise<{ default: LangFile }>> = {
 };
 
 const files = new Map<string, Promise<LangFile | null>>();
-const displayNames = new Map<string, Intl.DisplayNames | null>();
 
 /** The package's language for a BCP 47 locale, or `null` when it has none. */
 function langOf(locale: string): string | null {
@@ -81,35 +83,23 @@ function loadFile(lang: string | null): Promise<LangFile | null> {
   return file;
 }
 
-function displayNamesFor(locale: string): Intl.DisplayNames | null {
-  if (!displayNames.has(locale)) {
-    let names: Intl.DisplayNames | null = null;
-    try {
-      names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'none' });
-    } catch {
-      names = null;
-    }
-    displayNames.set(locale, names);
-  }
-  return displayNames.get(locale) ?? null;
-}
-
-/** The name `Intl.DisplayNames` gives for a code, for a first paint; the code itself if none. */
-export function displayNameSync(code: string, locale: string): string {
-  return displayNamesFor(locale)?.of(code) ?? code;
-}
+/** Intl's name for a code, the code itself if none. */
+const intlName = (code: string, locale: string): string => intlRegionName(code, locale) ?? code;
 
 function entriesOf(file: LangFile | null, code: string): string[] {
   const entry = file?.countries[code];
   return entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
 }
 
-/** Every country's name in `locale`, by code. Cached per language. */
+/**
+ * Every country's name in `locale`, by code. Cached per language, and recorded as the
+ * names `regionName()` gives for `locale`.
+ */
 export async function loadCountryNames(locale: string): Promise<Map<string, string>> {
   const file = await loadFile(langOf(locale));
-  return new Map(
-    COUNTRIES.map(({ code }) => [code, entriesOf(file, code)[0] ?? displayNameSync(code, locale)]),
-  );
+  const names = new Map(COUNTRIES.map(({ code }) => [code, entriesOf(file, code)[0] ?? intlName(code, locale)]));
+  setShippedRegionNames(locale, names);
+  return names;
 }
 
 /** Every country's English name, by code (the search also matches these). */
@@ -128,8 +118,8 @@ export async function loadSearchNames(locale: string): Promise<Map<string, strin
       const all = [
         ...entriesOf(local, code),
         ...entriesOf(english, code),
-        displayNameSync(code, locale),
-        displayNameSync(code, 'en'),
+        intlName(code, locale),
+        intlName(code, 'en'),
       ];
       return [code, [...new Set(all)]];
     }),
