@@ -44,6 +44,19 @@ function words(value: string): string[] {
   return value.trim().split(/[\s,]+/).filter(Boolean);
 }
 
+/** Every way to register, in the order they are offered by default. */
+export const CHANNELS: readonly Channel[] = ['email', 'sms'];
+
+/**
+ * A `channels` attribute (`"email sms"`, spaces or commas between): the known ways in
+ * the order given, each once. `valid` is false when a word is not a way or none is given.
+ */
+export function parseChannels(value: string): { channels: Channel[]; valid: boolean } {
+  const list = words(value);
+  const channels = list.filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c));
+  return { channels: [...new Set(channels)], valid: channels.length > 0 && channels.length === list.length };
+}
+
 export function resolveConfig(raw: RawConfig): Config {
   const endpoint = raw.endpoint?.trim() || '/api/register';
 
@@ -54,12 +67,11 @@ export function resolveConfig(raw: RawConfig): Config {
     else warn('country', raw.country, 'no preselected country');
   }
 
-  let channels = words(raw.channels ?? '').filter((c): c is Channel => c === 'email' || c === 'sms');
-  if (channels.length === 0 || channels.length !== words(raw.channels ?? '').length) {
+  let { channels, valid } = parseChannels(raw.channels ?? '');
+  if (!valid) {
     if (raw.channels !== 'email sms') warn('channels', raw.channels, '"email sms"');
-    channels = ['email', 'sms'];
+    channels = [...CHANNELS];
   }
-  channels = [...new Set(channels)];
 
   let channel: Channel = channels[0];
   if (raw.channel === 'email' || raw.channel === 'sms') {

@@ -339,6 +339,18 @@ describe('<hik-contact-toggle>', () => {
     expect(el.querySelectorAll('input[type=radio]')).to.have.length(0);
   });
 
+  it('reads the channels attribute as <hik-register> does, but keeps the known ways of a list with an unknown one', async () => {
+    const ways = async (channels: string) => {
+      const el = await fixture<HikContactToggle>(html`<hik-contact-toggle channels=${channels}></hik-contact-toggle>`);
+      const nodes = await axNodes(el);
+      return [el.channels, nodes.filter((n) => n.role === 'radio').length, nodes.filter((n) => n.role === 'textbox').map((n) => n.name)];
+    };
+    expect(await ways('sms fax')).to.deep.equal([['sms'], 0, ['Mobile Phone Number']]);
+    expect(await ways('sms, email sms')).to.deep.equal([['sms', 'email'], 2, ['Email']]);
+    // Nothing known: both ways, email first.
+    expect(await ways('fax')).to.deep.equal([[], 2, ['Email']]);
+  });
+
   it('shows errors given by the page on the field they belong to', async () => {
     const el = await fixture<HikContactToggle>(html`<hik-contact-toggle channel="sms" country="GB" calling-code="44"
       .errors=${{ email: 'Email taken', phone: 'This number is already registered' }}></hik-contact-toggle>`);

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg } from '@lit/localize';
 import type { Channel } from '../contract.ts';
+import { CHANNELS, parseChannels } from '../attributes.ts';
 import { emit } from '../events.ts';
 import { RULES } from '../rules.ts';
 import { lightRenderRoot, uniqueId } from '../internal/light-render-root.ts';
@@ -12,12 +13,9 @@ import { styles } from './hik-contact-toggle.styles.ts';
 /** Localized error text per field, set by the root (server errors, its own checks). */
 export interface ContactErrors { email?: string; phone?: string }
 
-const ALL_CHANNELS: readonly Channel[] = ['email', 'sms'];
-
-/** `"email sms"` ⇄ `['email', 'sms']`, ignoring unknown words. */
+/** `"email sms"` ⇄ `['email', 'sms']`, ignoring unknown words (none known: both are offered). */
 const channelsConverter = {
-  fromAttribute: (value: string | null): Channel[] =>
-    (value ?? '').split(/\s+/).filter((c): c is Channel => (ALL_CHANNELS as string[]).includes(c)),
+  fromAttribute: (value: string | null): Channel[] => parseChannels(value ?? '').channels,
   toAttribute: (value: Channel[]) => value.join(' '),
 };
 
@@ -50,7 +48,7 @@ export class HikContactToggle extends LitElement {
   @property() channel: Channel = 'email';
 
   /** The ways offered (attribute: space-separated). With one, no radio group is shown. */
-  @property({ converter: channelsConverter }) channels: Channel[] = [...ALL_CHANNELS];
+  @property({ converter: channelsConverter }) channels: Channel[] = [...CHANNELS];
 
   /** The chosen country, ISO 3166-1 alpha-2 (phone numbers are checked for it). */
   @property() country: string | null = null;
@@ -112,7 +110,7 @@ export class HikContactToggle extends LitElement {
 
   /** The way actually shown: `channel` if offered, else the first offered way. */
   private get activeChannel(): Channel {
-    const offered = this.channels.length ? this.channels : ALL_CHANNELS;
+    const offered = this.channels.length ? this.channels : CHANNELS;
     return offered.includes(this.channel) ? this.channel : offered[0];
   }
 
@@ -216,7 +214,7 @@ export class HikContactToggle extends LitElement {
 
   protected override render() {
     const channel = this.activeChannel;
-    const offered = this.channels.length ? this.channels : ALL_CHANNELS;
+    const offered = this.channels.length ? this.channels : CHANNELS;
     return html`
       ${offered.length > 1 ? this.renderWays(offered, channel) : nothing}
       ${channel === 'email' ? this.renderEmail() : this.renderPhone()}
