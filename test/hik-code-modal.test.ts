@@ -199,6 +199,31 @@ describe('<hik-code-modal>', () => {
     expect(resends[0].detail).to.equal(null);
   });
 
+  it('holds OK back after a rate limit, with the seconds left, then lets it submit', async () => {
+    let t = 1_000_000;
+    const el = await openModal();
+    const submits = count(el, 'hik-code-submit');
+    el.now = () => t;
+    el.retryAt = t + 3_000;
+    await el.updateComplete;
+    codeInput(el).focus();
+    await sendKeys({ type: '123456' });
+    const ok = button(el, /^OK$/);
+    expect(ok.getAttribute('aria-disabled')).to.equal('true');
+    expect(visibleText(dialogOf(el))).to.contain('Try again in 3 seconds.');
+    ok.click();
+    expect(submits).to.have.length(0);
+
+    t += 3_000;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(visibleText(dialogOf(el))).to.not.contain('Try again in');
+    expect(ok.getAttribute('aria-disabled')).to.equal('false');
+    ok.click();
+    expect(submits).to.have.length(1);
+    expect(submits[0].detail).to.equal(null);
+  });
+
   it('says how many attempts are left, in singular and plural', async () => {
     const el = await openModal();
     el.error = 'The code is incorrect.';

@@ -6,7 +6,7 @@ import { emit } from '../events.ts';
 import { RULES } from '../rules.ts';
 import { attemptsText, expiryText, resendText, sentText, statusText, type CodeStatus } from './code-messages.ts';
 import { CountdownController } from '../internal/countdown-controller.ts';
-import { formatSeconds } from '../internal/durations.ts';
+import { tryAgainText } from '../flow/error-messages.ts';
 import { lightRenderRoot, uniqueId } from '../internal/light-render-root.ts';
 import { getLocale } from '../i18n/localization.ts';
 import { OneTimeCodeController } from './one-time-code-controller.ts';
@@ -243,9 +243,7 @@ export class HikCodeModal extends LitElement {
           </button>
         </div>
         ${retryWait > 0
-          ? html`<p class="hik-code-modal__expiry">${msg(str`Try again in ${formatSeconds(retryWait, locale)}.`, {
-              desc: 'Countdown before Next can be used again',
-            })}</p>`
+          ? html`<p class="hik-code-modal__expiry">${tryAgainText(retryWait, locale)}</p>`
           : nothing}
         <div class="hik-code-modal__actions">
           <button type="button" class="hik-code-modal__ok ${expired ? '' : 'hik-code-modal__primary'}"

@@ -2,8 +2,9 @@
  * The widget's own localized text for every error code of CONTRACT.md, and the
  * server's `message` (as plain text) for codes it does not know.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { FlowError } from './state-machine.ts';
+import { formatSeconds } from '../internal/durations.ts';
 
 export function errorText(error: FlowError): string {
   switch (error.code) {
@@ -82,4 +83,14 @@ function fieldInvalidText(field: string | undefined): string {
         desc: 'invalid_field on a field the form does not show',
       });
   }
+}
+
+/**
+ * The countdown after a rate limit, until the button that was refused (Next, or OK in
+ * the code pop-up) can be pressed again: "Try again in 42 seconds."
+ */
+export function tryAgainText(seconds: number, locale: string): string {
+  return msg(str`Try again in ${formatSeconds(seconds, locale)}.`, {
+    desc: 'Rate-limit countdown; when it ends the user can press the button (Next, or OK in the code pop-up) again',
+  });
 }
