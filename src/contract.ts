@@ -17,7 +17,7 @@ export {
   RULES, FIELDS, SERVER_ERROR_CODES, CLIENT_ERROR_CODES,
   type Field, type ServerErrorCode, type ClientErrorCode, type ErrorCode,
 } from './rules.ts';
-import { RULES, type ErrorCode } from './rules.ts';
+import { RULES } from './rules.ts';
 
 export const Channel = z.enum(['email', 'sms']);
 export type Channel = z.infer<typeof Channel>;
@@ -76,6 +76,8 @@ export const PowChallenge = z.object({
   expiresIn: seconds,
 });
 export type PowChallenge = z.infer<typeof PowChallenge>;
+/** What a proof-of-work search needs, and what the server keeps to check an answer. */
+export type PowPuzzle = Pick<PowChallenge, 'salt' | 'challenge' | 'maxNumber'>;
 
 export const Challenge = z.discriminatedUnion('kind', [ImageChallenge, PowChallenge]);
 export type Challenge = z.infer<typeof Challenge>;
@@ -180,18 +182,3 @@ export const SCHEMAS = {
   CreateAccountRequest,
   AccountCreated,
 } as const;
-
-// ---------------------------------------------------------------- events
-
-export type Step = 'form' | 'code' | 'done';
-
-export interface CountryChangeDetail { country: string; callingCode: string | null }
-export interface ChannelChangeDetail { channel: Channel }
-export interface StepChangeDetail { step: Step }
-export interface CodeSentDetail {
-  channel: Channel; destination: string; codeLength: number; expiresIn: number; resendAfter: number;
-}
-export interface RegisterSuccessDetail {
-  userId: string; username: string; country: string; channel: Channel; session?: Session;
-}
-export interface RegisterErrorDetail { code: ErrorCode; message: string; field?: string }

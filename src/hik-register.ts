@@ -1,18 +1,28 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
-import type { Channel, CodeSentDetail, RegisterErrorDetail, RegisterSuccessDetail, Step } from './contract.ts';
-import type { ApiClient } from './client/api-client.ts';
-import { lazyClient } from './client/lazy-client.ts';
-import { resolveLocale, directionOf } from './i18n/locale-resolution.ts';
-import { getLocale, setLocale } from './i18n/localization.ts';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized } from '@lit/localize';
 import { resolveConfig, type Config } from './attributes.ts';
+import type { Step } from './events.ts';
 import { tokens } from './theme.styles.ts';
 import { styles } from './hik-register.styles.ts';
-import { Registration } from './flow/flow-controller.ts';
-import { renderForm, renderCodeModal } from './form/form-template.ts';
+import type { ApiClient } from './client/api-client.ts';
+import { lazyClient } from './client/lazy-client.ts';
+import { CaptchaController } from './captcha/captcha-controller.ts';
+import { FlowController } from './flow/flow-controller.ts';
+import { cooldownSeconds } from './flow/state-machine.ts';
+import type { FieldName } from './form/form-values.ts';
+import type { FormView } from './form/form-view.ts';
+import { renderForm } from './form/form-template.ts';
+import { renderCodeStep } from './form/code-step-template.ts';
+import { renderSuccess } from './form/success-template.ts';
+import { resolveLocale, directionOf } from './i18n/locale-resolution.ts';
+import { getLocale, setLocale } from './i18n/localization.ts';
+import { AnnouncerController } from './internal/announcer-controller.ts';
 import './contact/hik-contact-toggle.ts';
 import './captcha/hik-captcha.ts';
+// Types only: the pop-ups' classes load lazily, below.
+import type {} from './country/hik-country-dialog.ts';
+import type {} from './code/hik-code-modal.ts';
 
 // The country pop-up and the code pop-up are not needed for the first paint: they
 // load on first use (or when the browser is idle), keeping the first module small.
@@ -39,6 +49,9 @@ const loadCodeModal = () => import('./code/hik-code-modal.ts');
  * @csspart heading - The form's title.
  * @csspart field - Each field's wrapper.
  * @csspart input - Each native text input of the form.
+ * @csspart reveal-button - The Show password toggle.
+ * @csspart strength - The password strength meter and its checklist.
+ * @csspart terms - The Terms of Service checkbox with its label and links.
  * @csspart error - Each error text.
  * @csspart country-button - The button that opens the country pop-up.
  * @csspart submit - The Next button.
@@ -100,23 +113,44 @@ export class HikRegister extends LitElement {
   /** The token of a third-party CAPTCHA in the `captcha` slot, `{ provider, token }`. */
   @property({ attribute: false }) captchaToken: { provider: string; token: string } | null = null;
 
-  /** The checked configuration (invalid attributes fall back to defaults). @internal */
-  config: Config = resolveConfig(this);
-  /** The API client for the current endpoint and options. @internal */
-  client: ApiClient = lazyClient({});
-  /** @internal */
-  readonly flow = new Registration(this);
-  #lastStep: Step = 'form';
+  /** The checked configuration (invalid attributes fall back to defaults). */
+  #config: Config = resolveConfig(this);
+  /** The API client for the current endpoint and options. */
+  #client: ApiClient = lazyClient({});
+  /** Whether the passwords are shown as text (Show password). */
+  @state() private revealed = false;
+
+  readonly #captcha = new CaptchaController(this, {
+    mode: () => this.#config.captcha,
+    client: () => this.#client,
+    answer: () => this.renderRoot.querySelector('hik-captcha')?.answer ?? null,
+    token: () => this.captchaToken,
+  });
+
+  readonly #announcer = new AnnouncerController(this);
+  readonly #flow = new FlowController(this, {
+    config: () => this.#config,
+    client: () => this.#client,
+    locale: () => this.activeLocale,
+    captcha: this.#captcha,
+    loadCodeModal,
+    validateContact: async () => (await this.#contact()?.validate()) ?? true,
+    phoneE164: () => this.#contact()?.e164 ?? null,
+    code: () => this.#codeModal()?.code ?? '',
+    clearCode: () => this.#codeModal()?.clear(),
+    focus: (field) => this.#focusField(field),
+    announce: (text) => this.#announcer.announce(text),
+  });
 
   override connectedCallback(): void {
-    this.config = resolveConfig(this);
-    this.client = this.makeClient();
+    this.#config = resolveConfig(this);
+    this.#client = this.#makeClient();
     super.connectedCallback();
   }
 
   /** The step the user is on: `form`, `code` or `done`. */
   get step(): Step {
-    return this.flow.flow.step;
+    return this.#flow.state.step;
   }
 
   /** The language in use: the shipped one that best serves `locale`, else the page's `lang`, else `en`. */
@@ -127,17 +161,17 @@ export class HikRegister extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const configKeys = ['endpoint', 'country', 'channel', 'channels', 'countries', 'captcha', 'timeout', 'credentials'] as const;
     if (configKeys.some((k) => changed.has(k))) {
-      const before = this.config;
-      this.config = resolveConfig(this);
-      if (this.hasUpdated && before.country !== this.config.country && this.config.country) {
-        this.flow.setValues({ country: this.config.country });
+      const before = this.#config;
+      this.#config = resolveConfig(this);
+      if (this.hasUpdated && before.country !== this.#config.country && this.#config.country) {
+        this.#flow.setValues({ country: this.#config.country });
       }
-      if (this.hasUpdated && before.channel !== this.config.channel) this.flow.setValues({ channel: this.config.channel });
-      if (this.hasUpdated && before.captcha !== this.config.captcha) void this.flow.captcha.start();
+      if (this.hasUpdated && before.channel !== this.#config.channel) this.#flow.setValues({ channel: this.#config.channel });
+      if (this.hasUpdated && before.captcha !== this.#config.captcha) void this.#captcha.start();
     }
     const clientKeys = ['endpoint', 'timeout', 'credentials', 'headers', 'fetch', 'locale'] as const;
-    if (clientKeys.some((k) => changed.has(k))) this.client = this.makeClient();
-    if (changed.has('locale')) this.applyLocale();
+    if (clientKeys.some((k) => changed.has(k))) this.#client = this.#makeClient();
+    if (changed.has('locale')) this.#applyLocale();
   }
 
   /**
@@ -145,7 +179,7 @@ export class HikRegister extends LitElement {
    * elements re-render when it is in) and sets `lang` and `dir` on the host, so
    * the layout mirrors for right-to-left languages. Nothing typed is touched.
    */
-  private applyLocale(): void {
+  #applyLocale(): void {
     const locale = this.activeLocale;
     this.setAttribute('lang', locale);
     this.setAttribute('dir', directionOf(locale));
@@ -158,7 +192,7 @@ export class HikRegister extends LitElement {
 
   protected override firstUpdated(): void {
     // After this update, not inside it: starting sets loading state (a new render).
-    void Promise.resolve().then(() => this.flow.start());
+    void Promise.resolve().then(() => this.#captcha.start());
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => {
       void loadCountryDialog();
@@ -166,33 +200,45 @@ export class HikRegister extends LitElement {
     });
   }
 
-  /** Opens the country pop-up (loading it first if needed). @internal */
-  async openCountryDialog(): Promise<void> {
+  protected override updated(): void {
+    if (this.#flow.state.step === 'done') {
+      const success = this.renderRoot.querySelector<HTMLDialogElement>('dialog.success');
+      if (success && !success.open && !success.dataset.shown) {
+        success.dataset.shown = '';
+        success.showModal();
+      }
+    }
+  }
+
+  /** Opens the country pop-up (loading it first if needed). */
+  async #openCountryDialog(): Promise<void> {
     await loadCountryDialog();
     await this.updateComplete;
-    const dialog = this.renderRoot.querySelector('hik-country-dialog') as (HTMLElement & { show?(): void }) | null;
+    const dialog = this.renderRoot.querySelector('hik-country-dialog');
     // Seen in tests under load: right after the chunk loaded, the instance was not
     // upgraded yet ("show is not a function"). Upgrading it explicitly is harmless.
     if (dialog && !dialog.show) customElements.upgrade(dialog);
     dialog?.show?.();
   }
 
-  /** Makes sure the code pop-up is defined before it is needed. @internal */
-  loadCodeModal(): Promise<unknown> {
-    return loadCodeModal();
+  #contact() {
+    return this.renderRoot.querySelector('hik-contact-toggle');
   }
 
-  protected override updated(): void {
-    const step = this.flow.flow.step;
-    if (step !== this.#lastStep) {
-      this.#lastStep = step;
-      this.dispatchEvent(new CustomEvent('hik-step-change', { detail: { step }, bubbles: true, composed: true }));
-      if (step === 'done') this.renderRoot.querySelector<HTMLDialogElement>('dialog.success')?.showModal();
-    }
+  #codeModal() {
+    return this.renderRoot.querySelector('hik-code-modal');
   }
 
-  private makeClient(): ApiClient {
-    const c = this.config;
+  #focusField(field: FieldName | null): void {
+    const root = this.renderRoot;
+    if (field === null) root.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
+    else if (field === 'captcha') root.querySelector('hik-captcha')?.focus();
+    else if (field === 'email' || field === 'phone') this.#contact()?.focus();
+    else root.querySelector<HTMLElement>(`#${field === 'country' ? 'country-button' : field}`)?.focus();
+  }
+
+  #makeClient(): ApiClient {
+    const c = this.#config;
     return lazyClient({
       endpoint: c.endpoint, timeout: c.timeout, credentials: c.credentials,
       headers: this.headers, locale: this.activeLocale,
@@ -200,42 +246,54 @@ export class HikRegister extends LitElement {
     });
   }
 
+  #view(): FormView {
+    const flow = this.#flow;
+    const captcha = this.#captcha;
+    return {
+      values: flow.values, errors: flow.errors, flow: flow.state, cooldown: cooldownSeconds(flow.state, Date.now()),
+      locale: this.activeLocale, revealed: this.revealed,
+      countries: this.#config.countries, channels: this.#config.channels,
+      captcha: {
+        mode: this.#config.captcha, kind: captcha.mode, challenge: captcha.challenge,
+        imageOffered: captcha.imageOffered, powOffered: captcha.powOffered,
+        loading: captcha.loading, loadError: captcha.loadError,
+      },
+      termsUrl: this.termsUrl, privacyUrl: this.privacyUrl,
+      on: this.#handlers,
+    };
+  }
+
+  readonly #handlers: FormView['on'] = {
+    input: (patch) => this.#flow.setValues(patch),
+    leave: (field) => this.#flow.check(field),
+    clearError: (field) => this.#flow.clearError(field),
+    submit: () => void this.#flow.submit(),
+    retry: () => void this.#flow.retry(),
+    toggleReveal: () => { this.revealed = !this.revealed; },
+    openCountryDialog: () => void this.#openCountryDialog(),
+    chooseCountry: (country) => this.#flow.chooseCountry(country),
+    chooseChannel: (channel) => this.#flow.chooseChannel(channel),
+    contactInput: ({ email, phone }) => this.#flow.setValues({ email, phone }),
+    captchaRequest: (kind) => void this.#captcha.switchTo(kind),
+    codeSubmit: () => void this.#flow.submitCode(),
+    codeResend: () => void this.#flow.resend(),
+    codeCancel: () => this.#flow.closeCode(),
+    namesLoaded: () => this.requestUpdate(),
+  };
+
   protected override render() {
-    const { flow } = this;
+    const view = this.#view();
+    const state = this.#flow.state;
     return html`
-      ${renderForm(this, renderCodeModal(this))}
-      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${flow.announcement}</div>
-      ${flow.flow.step === 'done' ? this.renderSuccess(flow.flow.account.username) : nothing}
+      ${renderForm(view, renderCodeStep(view))}
+      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
+      ${state.step === 'done' ? renderSuccess(state.account.username) : nothing}
     `;
   }
-
-  private renderSuccess(name: string) {
-    return html`
-      <dialog class="success" part="success" aria-labelledby="success-title">
-        <h2 id="success-title">${msg('Registration complete', { desc: 'Title of the success pop-up' })}</h2>
-        <p>${msg(str`Your Hik-Connect account ${name} is ready. You are now logged in.`, {
-          desc: 'Success pop-up text; the placeholder is the user name',
-        })}</p>
-        <form method="dialog" class="actions">
-          <button class="primary" autofocus>${msg('OK', { id: 'success-ok', desc: 'Button that closes the success pop-up' })}</button>
-        </form>
-      </dialog>
-    `;
-  }
-}
-
-export interface HikRegisterEventMap {
-  'hik-country-change': CustomEvent<{ country: string; callingCode: string | null }>;
-  'hik-channel-change': CustomEvent<{ channel: Channel }>;
-  'hik-step-change': CustomEvent<{ step: Step }>;
-  'hik-code-sent': CustomEvent<CodeSentDetail>;
-  'hik-register-success': CustomEvent<RegisterSuccessDetail>;
-  'hik-register-error': CustomEvent<RegisterErrorDetail>;
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'hik-register': HikRegister;
   }
-  interface GlobalEventHandlersEventMap extends HikRegisterEventMap {}
 }

@@ -24,6 +24,29 @@ export const RULES = {
   idPattern: /^[A-Za-z0-9_-]{1,128}$/,
 } as const;
 
+/** NFKC-normalized and trimmed: the form a user name is sent, stored and compared in. */
+export function normalizeUsername(raw: string): string {
+  return raw.normalize('NFKC').trim();
+}
+
+/** What is wrong with a user name, by the contract's rules, checked in this order. */
+export type UsernameProblem = 'empty' | 'length' | 'start' | 'characters';
+
+/**
+ * The one user name rule (CONTRACT.md "Field rules"), for the form and the backend:
+ * `raw` is normalized first, its length counted in code points as a person counts
+ * characters. `null`: the name is valid.
+ */
+export function usernameProblem(raw: string): UsernameProblem | null {
+  const name = normalizeUsername(raw);
+  if (!name) return 'empty';
+  const length = [...name].length;
+  if (length < RULES.usernameMin || length > RULES.usernameMax) return 'length';
+  if (!/^\p{L}/u.test(name)) return 'start';
+  if (!RULES.usernamePattern.test(name)) return 'characters';
+  return null;
+}
+
 /** Fields an error may point at (`error.field`). */
 export const FIELDS = [
   'username', 'password', 'country', 'channel', 'email', 'phone',

@@ -39,7 +39,7 @@ async function shows(el: HikRegister, expected: string): Promise<void> {
 function loadedLanguageFiles(): string[] {
   return performance.getEntriesByType('resource')
     .map((e) => e.name)
-    .filter((n) => /\/src\/locales\/|i18n-iso-countries\/langs\//.test(n))
+    .filter((n) => /\/src\/i18n\/locales\/|i18n-iso-countries\/langs\//.test(n))
     .map((n) => n.replace(/\?.*$/, '').replace(/^.*\//, ''));
 }
 

@@ -12,7 +12,7 @@
 import '@angular/compiler';
 import { Component, CUSTOM_ELEMENTS_SCHEMA, provideZonelessChangeDetection, signal } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-import type { ChannelChangeDetail, CountryChangeDetail, RegisterSuccessDetail } from '../../src/contract.ts';
+import type { ChannelChangeDetail, CountryChangeDetail, RegisterSuccessDetail } from '../../src/events.ts';
 
 // In an app: `import 'hik-register';` in main.ts.
 await import('../../src/hik-register.ts');

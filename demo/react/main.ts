@@ -8,7 +8,7 @@
  */
 import { createElement as h, StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { ChannelChangeDetail, CountryChangeDetail, RegisterSuccessDetail } from '../../src/contract.ts';
+import type { ChannelChangeDetail, CountryChangeDetail, RegisterSuccessDetail } from '../../src/events.ts';
 
 // Defined before the first render: React checks `name in element` to choose
 // between property and attribute, and only a defined element has `headers`.

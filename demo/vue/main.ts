@@ -7,7 +7,7 @@
  * `compilerOptions.isCustomElement = (tag) => tag.startsWith('hik-')`.
  */
 import { createApp, defineComponent, h, ref } from 'vue';
-import type { ChannelChangeDetail, CountryChangeDetail, RegisterSuccessDetail } from '../../src/contract.ts';
+import type { ChannelChangeDetail, CountryChangeDetail, RegisterSuccessDetail } from '../../src/events.ts';
 
 // In an app: `import 'hik-register';`.
 await import('../../src/hik-register.ts');

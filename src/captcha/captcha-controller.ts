@@ -4,23 +4,24 @@
  * the fetching: the first challenge, a new one after every Next (challenges are
  * single use), Refresh, the quiet replacement before expiry, and mode switches.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge } from '../contract.ts';
 import type { ApiClient } from '../client/api-client.ts';
-import type { Config } from '../attributes.ts';
+import type { CaptchaMode } from '../attributes.ts';
 import { captchaError } from '../form/validation.ts';
 
-interface Host extends ReactiveControllerHost, HTMLElement {
-  readonly config: Config;
-  readonly client: ApiClient;
-  readonly renderRoot: HTMLElement | DocumentFragment;
+export interface CaptchaOptions {
+  /** The `captcha` attribute, checked. */
+  mode: () => CaptchaMode;
+  client: () => ApiClient;
+  /** The answer `<hik-captcha>` holds now (read at submit time: it is a secret, never in an event). */
+  answer: () => CaptchaAnswer | null;
+  /** The token of a third-party CAPTCHA in the slot (`captchaToken`). */
+  token: () => { provider: string; token: string } | null;
 }
 
-/** The public face of `<hik-captcha>` read at submit time. */
-interface CaptchaLike extends HTMLElement { readonly answer: CaptchaAnswer | null }
-
-export class CaptchaState {
+export class CaptchaController implements ReactiveController {
   mode: CaptchaKind = 'image';
   image: ImageChallenge | null = null;
   pow: PowChallenge | null = null;
@@ -30,8 +31,18 @@ export class CaptchaState {
   /** Localized text when a challenge could not be loaded. */
   loadError = '';
   private loads = 0;
+  readonly #host: ReactiveControllerHost;
+  readonly #options: CaptchaOptions;
 
-  constructor(private readonly host: Host) {}
+  constructor(host: ReactiveControllerHost, options: CaptchaOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Nothing to do: challenges are loaded by start() after the first render.
+  }
 
   get challenge(): ImageChallenge | PowChallenge | null {
     return this.mode === 'image' ? this.image : this.pow;
@@ -39,13 +50,13 @@ export class CaptchaState {
 
   /** Whether the widget shows a challenge of its own (image or proof of work). */
   get active(): boolean {
-    const mode = this.host.config.captcha;
+    const mode = this.#options.mode();
     return mode === 'image' || mode === 'pow';
   }
 
   async start(): Promise<void> {
     if (!this.active) return;
-    const first: CaptchaKind = this.host.config.captcha === 'pow' ? 'pow' : 'image';
+    const first: CaptchaKind = this.#options.mode() === 'pow' ? 'pow' : 'image';
     const other: CaptchaKind = first === 'image' ? 'pow' : 'image';
     this.mode = first;
     // The other kind is fetched too, only to learn whether the server offers it.
@@ -64,7 +75,7 @@ export class CaptchaState {
       return;
     }
     this.mode = kind;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     if (!this.challenge) await this.load(kind);
   }
 
@@ -72,10 +83,10 @@ export class CaptchaState {
     const ticket = ++this.loads;
     if (kind === this.mode) {
       this.loading = true;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
     try {
-      const challenge = await this.host.client.getCaptcha(kind);
+      const challenge = await this.#options.client().getCaptcha(kind);
       if (kind === 'image') {
         this.imageOffered = challenge !== null;
         this.image = challenge?.kind === 'image' ? challenge : null;
@@ -100,31 +111,32 @@ export class CaptchaState {
       }
     } finally {
       if (ticket === this.loads || kind === this.mode) this.loading = false;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
   /** The captcha part of the send-code request, or null when there is none to send. */
-  answer(token: { provider: string; token: string } | null): CaptchaAnswer | null {
-    const mode = this.host.config.captcha;
+  answer(): CaptchaAnswer | null {
+    const token = this.#options.token();
+    const mode = this.#options.mode();
     if (mode === 'none') return null;
     if (mode === 'slot') return token ? { kind: 'token', provider: token.provider, token: token.token } : null;
-    const el = this.host.renderRoot.querySelector('hik-captcha') as CaptchaLike | null;
-    return el?.answer ?? null;
+    return this.#options.answer();
   }
 
-  validationError(token: { provider: string; token: string } | null): string {
-    const mode = this.host.config.captcha;
+  validationError(): string {
+    const token = this.#options.token();
+    const mode = this.#options.mode();
     if (mode === 'none') return '';
     if (mode === 'slot') {
       return token ? '' : msg('Complete the verification above.', { desc: 'Third-party captcha not done yet' });
     }
     if (this.mode === 'pow') {
-      return this.answer(token)
+      return this.answer()
         ? ''
         : msg('Wait until the automatic check is complete.', { desc: 'Proof-of-work captcha still running' });
     }
-    const answer = this.answer(token);
+    const answer = this.answer();
     return captchaError(answer?.kind === 'image' ? answer.answer : '', true);
   }
 }

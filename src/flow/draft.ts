@@ -4,6 +4,8 @@
  * password, no captcha answer, no verification code (CONTRACT.md).
  */
 import type { Channel } from '../contract.ts';
+import type { Config } from '../attributes.ts';
+import { emptyValues, type Values } from '../form/form-values.ts';
 import type { PendingCode } from './state-machine.ts';
 
 export interface Draft {
@@ -82,4 +84,16 @@ export function clearDraft(endpoint: string): void {
   } catch {
     // As above.
   }
+}
+
+/** The form's values from a draft, where the configuration still allows them. */
+export function valuesFromDraft(draft: Partial<Draft>, config: Config): Values {
+  const channel = draft.channel && config.channels.includes(draft.channel) ? draft.channel : config.channel;
+  let country = draft.country ?? config.country;
+  if (country && config.countries && !config.countries.includes(country)) country = null;
+  return {
+    ...emptyValues,
+    username: draft.username ?? '', email: draft.email ?? '', phone: draft.phone ?? '',
+    termsAccepted: draft.termsAccepted ?? false, country, channel,
+  };
 }

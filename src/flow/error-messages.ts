@@ -3,7 +3,7 @@
  * server's `message` (as plain text) for codes it does not know.
  */
 import { msg, str } from '@lit/localize';
-import type { FlowError } from './state-machine.ts';
+import type { FlowError } from './error-routing.ts';
 import { formatSeconds } from '../internal/durations.ts';
 
 export function errorText(error: FlowError): string {

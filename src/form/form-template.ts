@@ -1,42 +1,35 @@
 /**
- * The templates of `<hik-register>`: the one `<form>` with every field, and the
- * code pop-up. Values, errors and state come from the element's Registration
- * controller; events go back to it.
+ * The one `<form>` of `<hik-register>` with every field. It is given a `FormView`
+ * (values, errors, the flow's state) and reports through its handlers.
  */
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { HikRegister } from '../hik-register.ts';
-import type { CaptchaKind } from '../contract.ts';
+import type { FormView } from './form-view.ts';
 import { callingCodeOf, flagOf } from '../country/countries.ts';
 import { flagsRender } from '../country/flags.ts';
 import { countryLabel } from '../country/country-label.ts';
 import { errorText } from '../flow/error-messages.ts';
 import { formatSeconds } from '../internal/durations.ts';
-import { textField, strengthMeter, showPasswordButton, termsField } from './fields-template.ts';
+import { isRetryable } from '../flow/error-routing.ts';
+import { isBusy } from '../flow/state-machine.ts';
+import { textField, showPasswordButton } from './text-field.ts';
+import { strengthMeter } from './password-strength.ts';
+import { termsField } from './terms-field.ts';
 import { RULES } from '../rules.ts';
 
-const revealed = new WeakMap<HikRegister, boolean>();
-
 /** The form; `inside` goes at its end (the code pop-up, so its input belongs to the same form). */
-export function renderForm(host: HikRegister, inside: unknown) {
-  const r = host.flow;
-  const { values, errors } = r;
-  const flow = r.flow;
-  const busy = flow.step !== 'done' && flow.busy;
-  const cooldown = r.cooldownLeft();
-  const reveal = revealed.get(host) ?? false;
-  const toggleReveal = () => {
-    revealed.set(host, !reveal);
-    host.requestUpdate();
-  };
+export function renderForm(view: FormView, inside: unknown) {
+  const { values, errors, flow, cooldown, locale, on } = view;
+  const busy = isBusy(flow);
+  const reveal = view.revealed;
   const country = values.country;
-  const countryName = country ? countryLabel(country, host.activeLocale, () => host.requestUpdate()) : '';
+  const countryName = country ? countryLabel(country, locale, () => on.namesLoaded()) : '';
   const callingCode = country ? callingCodeOf(country) : null;
-  const general = r.general;
+  const general = flow.step === 'form' ? flow.error : null;
 
   return html`
     <form part="form" novalidate aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}
-      @submit=${(e: Event) => { e.preventDefault(); void r.submit(); }}>
+      @submit=${(e: Event) => { e.preventDefault(); on.submit(); }}>
       <h2 id="title" part="heading">${msg('User Register', { desc: 'Title of the registration form (seed wording)' })}</h2>
       <p class="hint">${msg('Fields marked * are required.', { desc: 'Legend for the required-field asterisk' })}</p>
 
@@ -46,24 +39,24 @@ export function renderForm(host: HikRegister, inside: unknown) {
         hint: msg(str`${RULES.usernameMin}–${RULES.usernameMax} characters: letters, digits, _ - . Start with a letter.`, {
           desc: 'Hint under User Name',
         }),
-        onInput: (value) => r.setValues({ username: value }),
-        onBlur: () => r.check('username'),
+        onInput: (value) => on.input({ username: value }),
+        onBlur: () => on.leave('username'),
       })}
       ${textField({
         id: 'password', name: 'password', type: reveal ? 'text' : 'password',
         label: msg('Password', { desc: 'Label of the password field' }),
         value: values.password, error: errors.password ?? '', autocomplete: 'new-password', maxlength: 128,
-        after: showPasswordButton(reveal, toggleReveal),
+        after: showPasswordButton(reveal, () => on.toggleReveal()),
         hint: strengthMeter(values.password, RULES.passwordMin),
-        onInput: (value) => r.setValues({ password: value }),
-        onBlur: () => r.check('password'),
+        onInput: (value) => on.input({ password: value }),
+        onBlur: () => on.leave('password'),
       })}
       ${textField({
         id: 'confirm', name: 'confirm-password', type: reveal ? 'text' : 'password',
         label: msg('Confirm Password', { desc: 'Label of the password confirmation field' }),
         value: values.confirm, error: errors.confirm ?? '', autocomplete: 'new-password', maxlength: 128,
-        onInput: (value) => r.setValues({ confirm: value }),
-        onBlur: () => r.check('confirm'),
+        onInput: (value) => on.input({ confirm: value }),
+        onBlur: () => on.leave('confirm'),
       })}
 
       <div class="field" part="field">
@@ -72,7 +65,7 @@ export function renderForm(host: HikRegister, inside: unknown) {
           aria-haspopup="dialog"
           aria-invalid=${errors.country ? 'true' : 'false'}
           aria-describedby=${errors.country ? 'country-error country-hint' : 'country-hint'}
-          @click=${() => host.openCountryDialog()}>
+          @click=${() => on.openCountryDialog()}>
           <span class="sr-only">${msg('Country', { id: 'country-button-name', desc: 'Start of the country button name' })}: </span>
           ${country
             ? html`${flagsRender() ? html`<span aria-hidden="true">${flagOf(country)}</span> ` : nothing}<span>${countryName}</span>
@@ -84,36 +77,35 @@ export function renderForm(host: HikRegister, inside: unknown) {
         })}</p>
         <p class="error" id="country-error" part="error" ?hidden=${!errors.country}>${errors.country ?? ''}</p>
       </div>
-      <hik-country-dialog .value=${country} .countries=${host.config.countries} .locale=${host.activeLocale}
-        @hik-country-select=${(e: CustomEvent<{ country: string }>) => r.chooseCountry(e.detail.country)}></hik-country-dialog>
+      <hik-country-dialog .value=${country} .countries=${view.countries} .locale=${locale}
+        @hik-country-select=${(e: HTMLElementEventMap['hik-country-select']) => on.chooseCountry(e.detail.country)}></hik-country-dialog>
 
       <hik-contact-toggle
-        .channel=${values.channel} .channels=${host.config.channels}
+        .channel=${values.channel} .channels=${view.channels}
         .country=${country} .callingCode=${callingCode}
         .email=${values.email} .phone=${values.phone}
         .errors=${{ email: errors.email ?? '', phone: errors.phone ?? '' }}
-        @hik-channel-select=${(e: CustomEvent<{ channel: 'email' | 'sms' }>) => r.chooseChannel(e.detail.channel)}
-        @hik-contact-input=${(e: CustomEvent<{ email: string; phone: string }>) =>
-          r.setValues({ email: e.detail.email, phone: e.detail.phone })}
+        @hik-channel-select=${(e: HTMLElementEventMap['hik-channel-select']) => on.chooseChannel(e.detail.channel)}
+        @hik-contact-input=${(e: HTMLElementEventMap['hik-contact-input']) => on.contactInput(e.detail)}
       ></hik-contact-toggle>
 
-      ${renderCaptcha(host)}
+      ${renderCaptcha(view)}
 
       ${termsField({
         id: 'terms', checked: values.termsAccepted, error: errors.terms ?? '',
-        termsUrl: host.termsUrl, privacyUrl: host.privacyUrl,
-        onChange: (checked) => r.setValues({ termsAccepted: checked }),
+        termsUrl: view.termsUrl, privacyUrl: view.privacyUrl,
+        onChange: (checked) => on.input({ termsAccepted: checked }),
       })}
 
       ${general
         ? html`<div class="alert" part="alert" role="alert">
             <p>${errorText(general)}${cooldown > 0
-              ? html` <span class="countdown">${msg(str`Try again in ${formatSeconds(cooldown, host.activeLocale)}.`, {
+              ? html` <span class="countdown">${msg(str`Try again in ${formatSeconds(cooldown, locale)}.`, {
                   desc: 'Countdown before Next can be used again',
                 })}</span>`
               : nothing}</p>
-            ${['network', 'timeout', 'bad_response'].includes(general.code)
-              ? html`<button type="button" class="secondary" @click=${() => r.retry()}>${msg('Try again', { id: 'retry-request',
+            ${isRetryable(general.code)
+              ? html`<button type="button" class="secondary" @click=${() => on.retry()}>${msg('Try again', { id: 'retry-request',
                   desc: 'Retry button after a network or server failure',
                 })}</button>`
               : nothing}
@@ -121,7 +113,7 @@ export function renderForm(host: HikRegister, inside: unknown) {
         : nothing}
 
       <!-- aria-disabled, not disabled: a disabled button would drop the keyboard focus
-           to <body> while the request is in flight; Registration.submit() ignores presses then. -->
+           to <body> while the request is in flight; the flow ignores presses then. -->
       <button type="submit" class="primary" part="submit"
         aria-disabled=${busy || cooldown > 0 ? 'true' : 'false'}
         aria-describedby=${cooldown > 0 ? 'next-wait' : nothing}>
@@ -130,7 +122,7 @@ export function renderForm(host: HikRegister, inside: unknown) {
       ${busy && flow.step === 'form'
         ? html`<p class="hint" aria-hidden="true">${msg('Sending…', { desc: 'Shown while the code request is in flight' })}</p>`
         : nothing}
-      ${cooldown > 0 ? html`<p class="hint" id="next-wait">${msg(str`Next is available again in ${formatSeconds(cooldown, host.activeLocale)}.`, {
+      ${cooldown > 0 ? html`<p class="hint" id="next-wait">${msg(str`Next is available again in ${formatSeconds(cooldown, locale)}.`, {
         desc: 'Countdown under the disabled Next button',
       })}</p>` : nothing}
       ${inside}
@@ -138,42 +130,18 @@ export function renderForm(host: HikRegister, inside: unknown) {
   `;
 }
 
-function renderCaptcha(host: HikRegister) {
-  const r = host.flow;
-  const mode = host.config.captcha;
-  if (mode === 'none') return nothing;
-  if (mode === 'slot') {
+function renderCaptcha({ captcha: c, errors, on }: FormView) {
+  if (c.mode === 'none') return nothing;
+  if (c.mode === 'slot') {
     return html`<div class="field" part="field">
       <slot name="captcha"></slot>
-      <p class="error" part="error" ?hidden=${!r.errors.captcha}>${r.errors.captcha ?? ''}</p>
+      <p class="error" part="error" ?hidden=${!errors.captcha}>${errors.captcha ?? ''}</p>
     </div>`;
   }
-  const c = r.captcha;
   return html`<hik-captcha
-    .challenge=${c.challenge} .mode=${c.mode} .powOffered=${c.powOffered} .imageOffered=${c.imageOffered}
-    .loading=${c.loading} .error=${r.errors.captcha || c.loadError}
-    @hik-captcha-request=${(e: CustomEvent<{ kind: CaptchaKind }>) => c.switchTo(e.detail.kind)}
-    @input=${() => r.clearError('captcha')}
+    .challenge=${c.challenge} .mode=${c.kind} .powOffered=${c.powOffered} .imageOffered=${c.imageOffered}
+    .loading=${c.loading} .error=${errors.captcha || c.loadError}
+    @hik-captcha-request=${(e: HTMLElementEventMap['hik-captcha-request']) => on.captchaRequest(e.detail.kind)}
+    @input=${() => on.clearError('captcha')}
   ></hik-captcha>`;
-}
-
-export function renderCodeModal(host: HikRegister) {
-  const r = host.flow;
-  const flow = r.flow;
-  if (flow.step === 'done') return nothing;
-  const pending = flow.pending;
-  const open = flow.step === 'code';
-  const error = open && flow.error ? errorText(flow.error) : '';
-  return html`<hik-code-modal
-    .open=${open}
-    .channel=${pending?.channel ?? 'email'} .destination=${pending?.destination ?? ''}
-    .codeLength=${pending?.codeLength ?? 6} .expiresAt=${pending?.expiresAt ?? null}
-    .resendAt=${open ? Math.max(pending?.resendAt ?? 0, flow.cooldownUntil) || null : null}
-    .attemptsLeft=${open && flow.error?.attemptsLeft !== undefined ? flow.error.attemptsLeft : null}
-    .retryAt=${open ? r.createRetryAt : null}
-    .error=${error} .expired=${open && flow.expired} .busy=${flow.busy}
-    @hik-code-submit=${() => r.submitCode()}
-    @hik-code-resend=${() => r.resend()}
-    @hik-code-cancel=${() => r.closeCode()}
-  ></hik-code-modal>`;
 }

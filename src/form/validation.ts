@@ -3,56 +3,29 @@
  * Messages are the project's own, never zod's.
  */
 import { msg, str } from '@lit/localize';
-import { RULES } from '../rules.ts';
-
-/** NFKC-normalized and trimmed, as the contract says user names are sent. */
-export function normalizeUsername(raw: string): string {
-  return raw.normalize('NFKC').trim();
-}
+import { RULES, normalizeUsername, usernameProblem } from '../rules.ts';
+import type { FieldName, Values } from './form-values.ts';
 
 /** Length in characters as a person counts them (code points), not UTF-16 units. */
-function charCount(s: string): number {
+export function charCount(s: string): number {
   return [...s].length;
 }
 
 export function usernameError(raw: string): string {
-  const name = normalizeUsername(raw);
-  if (!name) return msg('Enter a user name.', { desc: 'User Name field is empty' });
-  const n = charCount(name);
-  if (n < RULES.usernameMin || n > RULES.usernameMax) {
-    return msg(str`Use ${RULES.usernameMin} to ${RULES.usernameMax} characters.`, {
-      desc: 'User Name has the wrong length; numbers are the limits',
-    });
+  switch (usernameProblem(raw)) {
+    case 'empty': return msg('Enter a user name.', { desc: 'User Name field is empty' });
+    case 'length':
+      return msg(str`Use ${RULES.usernameMin} to ${RULES.usernameMax} characters.`, {
+        desc: 'User Name has the wrong length; numbers are the limits',
+      });
+    case 'start':
+      return msg('Start the user name with a letter.', { desc: 'User Name must start with a letter' });
+    case 'characters':
+      return msg('Use only letters, digits, and _ - . in the user name.', {
+        desc: 'User Name contains characters that are not allowed',
+      });
+    case null: return '';
   }
-  if (!/^\p{L}/u.test(name)) {
-    return msg('Start the user name with a letter.', { desc: 'User Name must start with a letter' });
-  }
-  if (!RULES.usernamePattern.test(name)) {
-    return msg('Use only letters, digits, and _ - . in the user name.', {
-      desc: 'User Name contains characters that are not allowed',
-    });
-  }
-  return '';
-}
-
-/** The four character classes the manual recommends, plus the length rule. */
-export interface PasswordStrength {
-  upper: boolean;
-  lower: boolean;
-  digit: boolean;
-  special: boolean;
-  length: boolean;
-  /** How many of the four classes are present (0..4). */
-  classes: number;
-}
-
-export function passwordStrength(password: string, min: number = RULES.passwordMin): PasswordStrength {
-  const upper = /\p{Lu}/u.test(password);
-  const lower = /\p{Ll}/u.test(password);
-  const digit = /\p{Nd}/u.test(password);
-  const special = /[^\p{L}\p{Nd}]/u.test(password);
-  const classes = [upper, lower, digit, special].filter(Boolean).length;
-  return { upper, lower, digit, special, length: charCount(password) >= min, classes };
 }
 
 export function passwordError(
@@ -97,4 +70,16 @@ export function termsError(accepted: boolean): string {
 export function captchaError(answer: string, required: boolean): string {
   if (!required || answer) return '';
   return msg('Type the characters shown in the picture.', { desc: 'Verification Code field is empty' });
+}
+
+/** The message for one field of the form by its own rules (`''`: valid). Email, phone and captcha are checked by their elements. */
+export function fieldError(field: FieldName, values: Values): string {
+  switch (field) {
+    case 'username': return usernameError(values.username);
+    case 'password': return passwordError(values.password, values.username);
+    case 'confirm': return confirmError(values.password, values.confirm);
+    case 'country': return countryError(values.country);
+    case 'terms': return termsError(values.termsAccepted);
+    default: return '';
+  }
 }
