@@ -69,7 +69,8 @@ export function resolveConfig(raw: RawConfig): Config {
 
   let { channels, valid } = parseChannels(raw.channels ?? '');
   if (!valid) {
-    if (raw.channels !== 'email sms') warn('channels', raw.channels, '"email sms"');
+    // A removed attribute (Lit sets null) means the default, without a word.
+    if (raw.channels != null && raw.channels !== 'email sms') warn('channels', raw.channels, '"email sms"');
     channels = [...CHANNELS];
   }
 
@@ -100,7 +101,7 @@ export function resolveConfig(raw: RawConfig): Config {
 
   let timeout = 15000;
   if (Number.isFinite(raw.timeout) && raw.timeout > 0) timeout = raw.timeout;
-  else warn('timeout', raw.timeout, '15000');
+  else if (raw.timeout != null) warn('timeout', raw.timeout, '15000');
 
   const creds: Credentials[] = ['same-origin', 'include', 'omit'];
   let credentials: Credentials = 'same-origin';

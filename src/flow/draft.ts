@@ -4,6 +4,7 @@
  * password, no captcha answer, no verification code (CONTRACT.md).
  */
 import type { Channel } from '../contract.ts';
+import { RULES } from '../rules.ts';
 import type { Config } from '../attributes.ts';
 import { emptyValues, type Values } from '../form/form-values.ts';
 import type { PendingCode } from './state-machine.ts';
@@ -35,13 +36,32 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 const str = (v: unknown, max = 300): string => (typeof v === 'string' ? v.slice(0, max) : '');
+const isChannel = (v: unknown): v is Channel => v === 'email' || v === 'sms';
+const isInt = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** The contract's bound on `expiresIn` and `resendAfter` (a year). */
+const MAX_SECONDS = 86_400 * 365;
+
+/**
+ * A stored code request, only if it is one the server could have sent (CONTRACT.md
+ * `CodeSent`) with finite deadlines; the same checks as the schema, without loading zod.
+ */
+function pendingOf(p: unknown): PendingCode | null {
+  if (!isRecord(p)) return null;
+  const { requestId, channel, destination, codeLength, expiresIn, resendAfter, expiresAt, resendAt } = p;
+  if (typeof requestId !== 'string' || !RULES.idPattern.test(requestId) || !isChannel(channel)) return null;
+  if (typeof destination !== 'string' || destination.length < 1 || destination.length > 300) return null;
+  if (!isInt(codeLength, RULES.codeMin, RULES.codeMax) || !isInt(expiresIn, 0, MAX_SECONDS) || !isInt(resendAfter, 0, MAX_SECONDS)) return null;
+  if (!isTime(expiresAt) || !isTime(resendAt)) return null;
+  return { requestId, channel, destination, codeLength, expiresIn, resendAfter, expiresAt, resendAt };
+}
 
 /** Reads a draft back, taking only well-formed values: storage is not trusted either. */
 export function loadDraft(endpoint: string): Partial<Draft> {
-  const raw = storage()?.getItem(PREFIX + endpoint);
-  if (!raw) return {};
   let data: unknown;
   try {
+    const raw = storage()?.getItem(PREFIX + endpoint);
+    if (!raw) return {};
     data = JSON.parse(raw);
   } catch {
     return {};
@@ -54,25 +74,18 @@ export function loadDraft(endpoint: string): Partial<Draft> {
     termsAccepted: data.termsAccepted === true,
   };
   if (typeof data.country === 'string' && /^[A-Z]{2}$/.test(data.country)) draft.country = data.country;
-  if (data.channel === 'email' || data.channel === 'sms') draft.channel = data.channel;
-  const p = data.pending;
-  if (
-    isRecord(p) && typeof p.requestId === 'string' && (p.channel === 'email' || p.channel === 'sms') &&
-    typeof p.destination === 'string' && typeof p.codeLength === 'number' &&
-    typeof p.expiresAt === 'number' && typeof p.resendAt === 'number' &&
-    typeof p.expiresIn === 'number' && typeof p.resendAfter === 'number'
-  ) {
-    draft.pending = {
-      requestId: p.requestId, channel: p.channel, destination: p.destination, codeLength: p.codeLength,
-      expiresIn: p.expiresIn, resendAfter: p.resendAfter, expiresAt: p.expiresAt, resendAt: p.resendAt,
-    };
-  }
+  if (isChannel(data.channel)) draft.channel = data.channel;
+  const pending = pendingOf(data.pending);
+  if (pending) draft.pending = pending;
   return draft;
 }
 
+/** Keeps the draft; only its own fields are written, whatever else the object holds. */
 export function saveDraft(endpoint: string, draft: Draft): void {
+  const { username, country, channel, email, phone, termsAccepted } = draft;
+  const pending = draft.pending && pendingOf(draft.pending);
   try {
-    storage()?.setItem(PREFIX + endpoint, JSON.stringify(draft));
+    storage()?.setItem(PREFIX + endpoint, JSON.stringify({ username, country, channel, email, phone, termsAccepted, pending }));
   } catch {
     // Quota or privacy mode: keeping the draft is a convenience, not a requirement.
   }

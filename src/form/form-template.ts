@@ -8,7 +8,7 @@ import type { FormView } from './form-view.ts';
 import { callingCodeOf, flagOf } from '../country/countries.ts';
 import { flagsRender } from '../country/flags.ts';
 import { countryLabel } from '../country/country-label.ts';
-import { errorText } from '../flow/error-messages.ts';
+import { errorText, tryAgainText } from '../flow/error-messages.ts';
 import { formatSeconds } from '../internal/durations.ts';
 import { isRetryable } from '../flow/error-routing.ts';
 import { isBusy } from '../flow/state-machine.ts';
@@ -100,9 +100,7 @@ export function renderForm(view: FormView, inside: unknown) {
       ${general
         ? html`<div class="alert" part="alert" role="alert">
             <p>${errorText(general)}${cooldown > 0
-              ? html` <span class="countdown">${msg(str`Try again in ${formatSeconds(cooldown, locale)}.`, {
-                  desc: 'Countdown before Next can be used again',
-                })}</span>`
+              ? html` <span class="countdown">${tryAgainText(cooldown, locale)}</span>`
               : nothing}</p>
             ${isRetryable(general.code)
               ? html`<button type="button" class="secondary" @click=${() => on.retry()}>${msg('Try again', { id: 'retry-request',
