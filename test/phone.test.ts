@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { loadPhone, phoneMessage, reformat, type PhoneTools } from '../src/contact/phone.ts';
+import { loadPhone, type PhoneTools } from '../src/contact/phone.ts';
+import { phoneMessage } from '../src/contact/contact-validation.ts';
+import { reformat } from '../src/contact/phone-reformat.ts';
 
 describe('phone (libphonenumber-js, mobile metadata)', () => {
   let phone: PhoneTools;
@@ -110,5 +112,6 @@ describe('phoneMessage', () => {
     expect(phoneMessage('too_short', 'GB')).to.equal('This number is too short for United Kingdom');
     expect(phoneMessage('too_long', 'US')).to.equal('This number is too long for United States');
     expect(phoneMessage('invalid', 'FR')).to.equal('Enter a valid mobile phone number for France');
+    expect(phoneMessage('invalid', null)).to.equal('Select a country first');
   });
 });

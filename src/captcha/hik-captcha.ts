@@ -5,7 +5,8 @@ import { live } from 'lit/directives/live.js';
 import { localized, msg } from '@lit/localize';
 import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge } from '../contract.ts';
 import { emit } from '../events.ts';
-import { lightRenderRoot, uniqueId } from '../internal/light-render-root.ts';
+import { lightRenderRoot } from '../internal/light-render-root.ts';
+import { uniqueId } from '../internal/unique-id.ts';
 import { PowSolveController } from './pow-solve-controller.ts';
 import { styles } from './hik-captcha.styles.ts';
 

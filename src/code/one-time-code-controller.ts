@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { codeFromText, onlyDigits } from '../internal/durations.ts';
+import { codeFromText, onlyDigits } from './code-digits.ts';
 import { receiveSmsCode } from './webotp.ts';
 
 export interface OneTimeCodeOptions {

@@ -6,8 +6,11 @@ import type { Channel } from '../contract.ts';
 import { CHANNELS, parseChannels } from '../attributes.ts';
 import { emit } from '../events.ts';
 import { RULES } from '../rules.ts';
-import { lightRenderRoot, uniqueId } from '../internal/light-render-root.ts';
-import { loadPhone, phoneMessage, reformat, type PhoneTools } from './phone.ts';
+import { lightRenderRoot } from '../internal/light-render-root.ts';
+import { uniqueId } from '../internal/unique-id.ts';
+import { loadPhone, type PhoneTools } from './phone.ts';
+import { emailError, phoneMessage } from './contact-validation.ts';
+import { reformat } from './phone-reformat.ts';
 import { styles } from './hik-contact-toggle.styles.ts';
 
 /** Localized error text per field, set by the root (server errors, its own checks). */
@@ -97,7 +100,7 @@ export class HikContactToggle extends LitElement {
     await this.updateComplete;
     const channel = this.activeChannel;
     if (channel === 'sms') await this.ensureTools();
-    const error = channel === 'email' ? this.emailError() : this.phoneError();
+    const error = channel === 'email' ? emailError(this.email) : this.phoneError();
     this.ownErrors = { ...this.ownErrors, [channel === 'email' ? 'email' : 'phone']: error };
     await this.updateComplete;
     return !error;
@@ -140,20 +143,9 @@ export class HikContactToggle extends LitElement {
     if (this.ownErrors.phone !== undefined && this.tools) this.ownErrors = { ...this.ownErrors, phone: this.phoneError() };
   }
 
-  private emailError(): string {
-    const email = this.email.trim();
-    if (!email) return msg('Enter an email address', { desc: 'Email field is empty' });
-    if (email.length > RULES.emailMax || !RULES.emailPattern.test(email)) {
-      return msg('Enter a valid email address, like name@example.com', { desc: 'Email is not a valid address' });
-    }
-    return '';
-  }
-
   private phoneError(): string {
     const country = this.countryCode;
-    // Without a country no number can be checked, typed or not: that is the next step.
-    if (!country) return msg('Select a country first', { id: 'phone-needs-country-error', desc: 'A phone number needs the country chosen first' });
-    return phoneMessage(this.tools ? this.tools.validate(this.phone, country) : 'invalid', country);
+    return phoneMessage(this.tools && country ? this.tools.validate(this.phone, country) : 'invalid', country);
   }
 
   private select(channel: Channel) {
@@ -171,14 +163,14 @@ export class HikContactToggle extends LitElement {
   private onEmailInput(event: InputEvent) {
     this.email = (event.target as HTMLInputElement).value;
     // Before the first blur there is no message; once there is one, it follows the typing.
-    if (this.ownErrors.email) this.ownErrors = { ...this.ownErrors, email: this.emailError() };
+    if (this.ownErrors.email) this.ownErrors = { ...this.ownErrors, email: emailError(this.email) };
     this.emitInput();
   }
 
   private onEmailBlur() {
     if (this.rendering) return;
     this.email = this.email.trim();
-    this.ownErrors = { ...this.ownErrors, email: this.emailError() };
+    this.ownErrors = { ...this.ownErrors, email: emailError(this.email) };
   }
 
   private onPhoneInput(event: InputEvent) {

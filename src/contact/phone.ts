@@ -1,6 +1,7 @@
 /**
  * Mobile phone numbers: as-you-type formatting, validation and E.164, on top of
- * libphonenumber-js.
+ * libphonenumber-js. The messages for a check's result are in contact-validation.ts,
+ * keeping the caret while formatting in phone-reformat.ts.
  *
  * The library is about 40 kB gzip, so it is loaded only when someone chooses to
  * register by phone: `loadPhone()` is the one entry point and uses a dynamic
@@ -14,9 +15,6 @@
  * In countries whose numbering plan does not separate mobile from fixed lines
  * (the US, Canada) every valid number passes.
  */
-import { msg, str } from '@lit/localize';
-import { getLocale } from '../i18n/localization.ts';
-import { regionName } from '../i18n/display-names.ts';
 
 /** Outcome of checking a number typed for a country. */
 export type PhoneCheck = 'ok' | 'empty' | 'too_short' | 'too_long' | 'invalid';
@@ -97,53 +95,4 @@ export function loadPhone(): Promise<PhoneTools> {
     throw error;
   });
   return loading;
-}
-
-/** The localized message for a check result; `country` is ISO alpha-2 (named in the text). */
-export function phoneMessage(check: PhoneCheck, country: string): string {
-  const name = countryName(country);
-  switch (check) {
-    case 'ok': return '';
-    case 'empty': return msg('Enter a mobile phone number', { desc: 'Mobile Phone Number field is empty' });
-    case 'too_short': return msg(str`This number is too short for ${name}`, { desc: 'Phone number too short; the value is a country name' });
-    case 'too_long': return msg(str`This number is too long for ${name}`, { desc: 'Phone number too long; the value is a country name' });
-    case 'invalid': return msg(str`Enter a valid mobile phone number for ${name}`, { desc: 'Phone number not a valid mobile number; the value is a country name' });
-  }
-}
-
-/** The country as the Country button and the country list name it. */
-function countryName(country: string): string {
-  return regionName(country, getLocale());
-}
-
-/** A field's text and where its caret is. */
-export interface Edit { value: string; caret: number }
-
-/** Digits and `+`: the characters the caret stays next to when spaces move around. */
-const isSignificant = (ch: string) => /[\d+]/.test(ch);
-const countSignificant = (text: string) => [...text].filter(isSignificant).length;
-
-/**
- * Formats the text of a phone field after an edit and says where the caret goes:
- * after the same digit as before, or at the end if it was there.
- * `previous` is the text before the edit, `backspace` whether the edit was one.
- */
-export function reformat(edit: Edit, previous: string, backspace: boolean, format: (text: string) => string): Edit {
-  let { value, caret } = edit;
-  const atEnd = caret === value.length;
-  // Backspace right after a space or bracket removes only that separator, which
-  // formatting puts straight back: remove the digit before it instead.
-  if (backspace && countSignificant(value) === countSignificant(previous)) {
-    const before = value.slice(0, caret).replace(/[\d+](?=[^\d+]*$)/, '');
-    value = before + value.slice(caret);
-    caret = before.length;
-  }
-  const keep = countSignificant(value.slice(0, caret));
-  const formatted = format(value);
-  if (atEnd || keep === 0) return { value: formatted, caret: atEnd ? formatted.length : 0 };
-  let seen = 0;
-  for (let i = 0; i < formatted.length; i += 1) {
-    if (isSignificant(formatted[i]) && (seen += 1) === keep) return { value: formatted, caret: i + 1 };
-  }
-  return { value: formatted, caret: formatted.length };
 }

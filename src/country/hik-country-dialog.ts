@@ -6,8 +6,8 @@ import { getLocale } from '../i18n/localization.ts';
 import { CONTINENTS, countryOf, type Continent, type Country } from './countries.ts';
 import { searchCountries } from './search.ts';
 import { continentsIn, offeredCountries } from './offered-countries.ts';
-import { tabKeyTarget, TypeAhead } from './keyboard.ts';
-import { keepInView, listKeyAction, renderOption } from './option-list.ts';
+import { CountryKeyboardController } from './keyboard-controller.ts';
+import { keepInView, renderOption } from './option-list.ts';
 import { CountryNamesController } from './country-names-controller.ts';
 import { continentName, resultCount } from './country-messages.ts';
 import { renderConfirm } from './confirm-template.ts';
@@ -73,7 +73,16 @@ export class HikCountryDialog extends LitElement {
   #sortedRevision = -1;
   #namesChanged = false;
   #closeReason: 'cancel' | 'select' | 'none' = 'none';
-  #typeAhead = new TypeAhead();
+  #keys = new CountryKeyboardController(this, {
+    tabs: () => ({ visible: this.#visibleTabs(), selected: this.tab }),
+    moveToTab: (tab) => this.#selectTab(tab, true),
+    options: () => this.#options,
+    active: () => this.active,
+    nameOf: (code) => this.#nameOf(code),
+    activate: (code) => (this.active = code),
+    choose: (code) => void this.#choose(code),
+    listbox: () => this.listbox,
+  });
 
   /** Opens the dialog. */
   show(): void {
@@ -90,11 +99,6 @@ export class HikCountryDialog extends LitElement {
     await super.getUpdateComplete();
     await this.#names.loading;
     return super.getUpdateComplete();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#typeAhead.reset();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -143,9 +147,9 @@ export class HikCountryDialog extends LitElement {
         <input type="search" autocomplete="off" enterkeyhint="search"
           aria-label=${msg('Search', { desc: 'Country search box' })}
           placeholder=${msg('Search', { desc: 'Country search box' })}
-          .value=${this.query} @input=${this.#onSearchInput} @keydown=${this.#onSearchKey} />
+          .value=${this.query} @input=${this.#onSearchInput} @keydown=${this.#keys.onSearchKey} />
         <div role="tablist" aria-label=${msg('Continents', { desc: 'Label of the continent tabs' })}
-          @keydown=${this.#onTabKey}>
+          @keydown=${this.#keys.onTabKey}>
           ${CONTINENTS.map((c) => html`
             <button role="tab" type="button" id="tab-${c}" aria-controls="panel" ?hidden=${!visible.includes(c)}
               aria-selected=${String(!searching && c === this.tab)} tabindex=${c === this.tab ? 0 : -1}
@@ -157,7 +161,7 @@ export class HikCountryDialog extends LitElement {
           ${this.#options.length === 0 ? nothing : html`
             <div role="listbox" tabindex="0" aria-labelledby=${listLabel ? nothing : `tab-${this.tab}`}
               aria-label=${listLabel ?? nothing} aria-activedescendant=${this.active ? `opt-${this.active}` : nothing}
-              @keydown=${this.#onListKey} @click=${this.#onListClick}>
+              @keydown=${this.#keys.onListKey} @click=${this.#onListClick}>
               ${this.#options.map((c) =>
                 renderOption(c, this.#nameOf(c.code), c.code === this.active, c.code === this.value))}
             </div>`}
@@ -190,43 +194,17 @@ export class HikCountryDialog extends LitElement {
     return this.query.trim() !== '';
   }
 
-  #selectTab(c: Continent): void {
+  /** Shows a continent's countries; `focus` moves focus to its tab once rendered (a key moved there). */
+  #selectTab(c: Continent, focus = false): void {
     this.query = '';
     this.tab = c;
     this.active = null;
-  }
-
-  #onTabKey(event: KeyboardEvent): void {
-    const visible = this.#visibleTabs();
-    const target = tabKeyTarget(event.key, visible.indexOf(this.tab), visible.length, this.matches(':dir(rtl)'));
-    if (target === null) return;
-    event.preventDefault();
-    const tab = visible[target]!;
-    this.#selectTab(tab);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${c}`)?.focus());
   }
 
   #onSearchInput(event: InputEvent): void {
     this.query = (event.target as HTMLInputElement).value;
     this.active = null; // the best match becomes active
-  }
-
-  #onSearchKey(event: KeyboardEvent): void {
-    if (event.key !== 'ArrowDown' || !this.listbox) return;
-    event.preventDefault();
-    this.listbox.focus();
-  }
-
-  #onListKey(event: KeyboardEvent): void {
-    const options = this.#options;
-    const index = options.findIndex((c) => c.code === this.active);
-    const names = () => options.map((c) => this.#nameOf(c.code));
-    const action = listKeyAction(event, index, options.length, names, this.#typeAhead);
-    if (action === 'choose') {
-      if (this.active) void this.#choose(this.active);
-    } else if (action !== null && action >= 0) {
-      this.active = options[action]!.code;
-    }
   }
 
   #onListClick(event: MouseEvent): void {

@@ -18,10 +18,3 @@ export function lightRenderRoot(host: HTMLElement, styles: CSSResult): HTMLEleme
   }
   return host;
 }
-
-let counter = 0;
-/** A document-unique id prefix, so that ids stay unique when an element is used twice. */
-export function uniqueId(prefix: string): string {
-  counter += 1;
-  return `${prefix}-${counter}`;
-}
