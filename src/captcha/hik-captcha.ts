@@ -37,7 +37,7 @@ export class HikCaptcha extends LitElement {
   @property({ attribute: false }) challenge: ImageChallenge | PowChallenge | null = null;
 
   /** Which kind is shown. The element switches it itself when the user chooses. */
-  @property() mode: CaptchaKind = 'image';
+  @property({ attribute: 'mode' }) mode: CaptchaKind = 'image';
 
   /** The server offers proof of work: with `imageOffered`, shows the "Verify without typing" choice. */
   @property({ type: Boolean, attribute: 'pow-offered' }) powOffered = false;
@@ -46,13 +46,13 @@ export class HikCaptcha extends LitElement {
   @property({ attribute: false }) imageOffered = true;
 
   /** Localized error text, shown under the field and tied to it. */
-  @property() error = '';
+  @property({ attribute: 'error' }) error = '';
 
   /** A challenge is being fetched. */
-  @property({ type: Boolean }) loading = false;
+  @property({ type: Boolean, attribute: 'loading' }) loading = false;
 
   /** Disables the controls (a request is in flight). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  @property({ type: Boolean, attribute: 'disabled', reflect: true }) disabled = false;
 
   /** Seconds before a challenge's `expiresIn` runs out at which a new one is requested. */
   @property({ type: Number, attribute: 'expiry-lead' }) expiryLead = 10;

@@ -44,13 +44,13 @@ declare global {
 @localized()
 export class HikCodeModal extends LitElement {
   /** Whether the pop-up is shown (as a modal dialog). */
-  @property({ type: Boolean, reflect: true }) open = false;
+  @property({ type: Boolean, attribute: 'open', reflect: true }) open = false;
 
   /** How the code was sent: `email` or `sms`. */
-  @property() channel: Channel = 'email';
+  @property({ attribute: 'channel' }) channel: Channel = 'email';
 
   /** Where the code was sent, masked by the server; shown as given. */
-  @property() destination = '';
+  @property({ attribute: 'destination' }) destination = '';
 
   /** Number of digits in the code (4 to 8). */
   @property({ type: Number, attribute: 'code-length' }) codeLength = 6;
@@ -68,13 +68,13 @@ export class HikCodeModal extends LitElement {
   @property({ type: Number, attribute: 'attempts-left' }) attemptsLeft: number | null = null;
 
   /** A localized error about the code (plain text), shown under the input. */
-  @property() error = '';
+  @property({ attribute: 'error' }) error = '';
 
   /** The code has expired (the server said so); Resend is put forward. */
-  @property({ type: Boolean }) expired = false;
+  @property({ type: Boolean, attribute: 'expired' }) expired = false;
 
   /** A request is in flight: OK and Resend do nothing. */
-  @property({ type: Boolean }) busy = false;
+  @property({ type: Boolean, attribute: 'busy' }) busy = false;
 
   /** The clock (epoch ms). Tests pass a fake one. */
   @property({ attribute: false }) now: () => number = Date.now;

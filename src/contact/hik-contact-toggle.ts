@@ -48,28 +48,28 @@ const channelsConverter = {
 @localized()
 export class HikContactToggle extends LitElement {
   /** The chosen way: `email` or `sms`. */
-  @property() channel: Channel = 'email';
+  @property({ attribute: 'channel' }) channel: Channel = 'email';
 
   /** The ways offered (attribute: space-separated). With one, no radio group is shown. */
-  @property({ converter: channelsConverter }) channels: Channel[] = [...CHANNELS];
+  @property({ attribute: 'channels', converter: channelsConverter }) channels: Channel[] = [...CHANNELS];
 
   /** The chosen country, ISO 3166-1 alpha-2 (phone numbers are checked for it). */
-  @property() country: string | null = null;
+  @property({ attribute: 'country' }) country: string | null = null;
 
   /** The country's calling code without `+` (`"44"`), shown before the phone input. */
   @property({ attribute: 'calling-code' }) callingCode: string | null = null;
 
   /** The email address as typed (trimmed when the field is left). */
-  @property() email = '';
+  @property({ attribute: 'email' }) email = '';
 
   /** The phone number as typed, in national format (`07700 900123`). */
-  @property() phone = '';
+  @property({ attribute: 'phone' }) phone = '';
 
   /** Localized errors to show on the fields; they win over the element's own checks. */
   @property({ attribute: false }) errors: ContactErrors = {};
 
   /** Disables the radios and the inputs. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  @property({ type: Boolean, attribute: 'disabled', reflect: true }) disabled = false;
 
   @state() private ownErrors: ContactErrors = {};
   @state() private tools: PhoneTools | null = null;

@@ -46,16 +46,16 @@ export class HikCountryDialog extends LitElement {
   static override styles = styles;
 
   /** The chosen country (ISO alpha-2): highlighted, and its tab selected, on open. */
-  @property() value: string | null = null;
+  @property({ attribute: 'value' }) value: string | null = null;
 
   /** Allow-list of ISO codes; `null` offers every country. Tabs left empty are hidden. */
   @property({ attribute: false }) countries: string[] | null = null;
 
   /** Language of the country names and their sort order (BCP 47). */
-  @property() locale: string = getLocale();
+  @property({ attribute: 'locale' }) locale: string = getLocale();
 
   /** Whether the dialog is open; setting it opens or closes it. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  @property({ type: Boolean, attribute: 'open', reflect: true }) open = false;
 
   @state() private tab: Continent = 'europe';
   @state() private query = '';
