@@ -58,7 +58,7 @@ export class FlowController implements ReactiveController {
   readonly #options: FlowOptions;
   readonly #username: UsernameCheckController;
   /** The captcha's renewal after a request: Next waits for the new challenge. */
-  #captchaRenewal: Promise<void> = Promise.resolve();
+  #captchaRenewal: Promise<void> | null = null;
   #lastStep: Step = 'form';
 
   constructor(host: ReactiveControllerHost & EventTarget, options: FlowOptions) {
@@ -144,10 +144,11 @@ export class FlowController implements ReactiveController {
   /** Next: check every field, then ask the server to send a code (or reopen the pop-up). */
   async submit(): Promise<void> {
     const before = this.state;
-    // The check is asynchronous: while it runs, further presses are ignored.
-    this.#set({ type: 'submit', now: Date.now() });
+    // The check is asynchronous: while it runs, further presses are ignored. Nothing
+    // shows it (Next is not busy yet), so there is nothing to render or store.
+    this.state = transition(before, { type: 'submit', now: Date.now() });
     if (this.state === before || this.state.step !== 'form') return;
-    await this.#captchaRenewal;
+    if (this.#captchaRenewal) await this.#captchaRenewal;
     // Reopening the pop-up sends nothing, so it needs no captcha answer.
     const pending = this.state.pending;
     const reopen = pending !== null && pending.expiresAt > Date.now();
@@ -193,6 +194,7 @@ export class FlowController implements ReactiveController {
       // Every challenge is single use: accepted or refused, fetch a new one.
       this.#captchaRenewal = this.#options.captcha.renew();
       await this.#captchaRenewal;
+      this.#captchaRenewal = null;
     }
   }
 
