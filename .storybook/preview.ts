@@ -2,8 +2,7 @@ import type { Decorator, Loader, Preview } from '@storybook/web-components-vite'
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
-import { ALL_LOCALES, setLocale } from '../src/i18n/localization.ts';
-import { directionOf } from '../src/i18n/locale-resolution.ts';
+import { ALL_LOCALES, directionOf, setLocale } from '../src/i18n/localization.ts';
 import { backendLoader } from '../stories/support/backend.ts';
 import { FORCED_COLOURS_CSS } from '../stories/support/forced-colours.ts';
 

@@ -144,8 +144,7 @@ export class FlowController implements ReactiveController {
   /** Next: check every field, then ask the server to send a code (or reopen the pop-up). */
   async submit(): Promise<void> {
     const before = this.state;
-    // The check is asynchronous: while it runs, further presses are ignored. Nothing
-    // shows it (Next is not busy yet), so there is nothing to render or store.
+    // While the (asynchronous) check runs, presses are ignored; nothing shows it, so no render.
     this.state = transition(before, { type: 'submit', now: Date.now() });
     if (this.state === before || this.state.step !== 'form') return;
     if (this.#captchaRenewal) await this.#captchaRenewal;
