@@ -60,14 +60,16 @@ export interface HikRegisterEventMap {
 export type CountrySelectDetail = CountryChangeDetail;
 /** `hik-channel-select` (contact toggle → root). */
 export interface ChannelSelectDetail { channel: Channel }
-/** `hik-contact-input` (contact toggle → root), on every edit of either input. */
+/**
+ * `hik-contact-input` (contact toggle → root), on every edit of either input. The
+ * E.164 form of the phone is not in it: the root reads the toggle's `e164` after the
+ * toggle has validated, since only then is the phone library surely loaded.
+ */
 export interface ContactInputDetail {
   channel: Channel;
   email: string;
   /** The phone number as typed (formatted). */
   phone: string;
-  /** The phone number in E.164 when it is a valid mobile number of the country, else `null`. */
-  e164: string | null;
 }
 /** `hik-captcha-request` (captcha → root): fetch a challenge of this kind. */
 export interface CaptchaRequestDetail { kind: CaptchaKind }

@@ -29,7 +29,7 @@ const channelsConverter = {
  *
  * @summary Email / mobile phone choice and inputs of `<hik-register>`.
  * @fires hik-channel-select - `{ channel }`, when the user picks the other way.
- * @fires hik-contact-input - `{ channel, email, phone, e164 }`, on every edit of either input.
+ * @fires hik-contact-input - `{ channel, email, phone }`, on every edit of either input.
  * @cssprop [--hik-color-text=CanvasText] - text colour
  * @cssprop [--hik-color-muted=#535a63] - "Select a country first" hint colour
  * @cssprop [--hik-color-border=GrayText] - input and prefix border
@@ -156,7 +156,7 @@ export class HikContactToggle extends LitElement {
 
   private emitInput() {
     emit(this, 'hik-contact-input', {
-      channel: this.activeChannel, email: this.email.trim(), phone: this.phone, e164: this.e164,
+      channel: this.activeChannel, email: this.email.trim(), phone: this.phone,
     });
   }
 
