@@ -1,5 +1,5 @@
 import type { Channel } from '../src/contract.ts';
-import { ApiError } from './errors.ts';
+import { HttpError } from './errors.ts';
 import { emailKey, usernameKey } from './identity.ts';
 import type { Env } from './options.ts';
 import { randomId, sha256Hex, toBase64Url, randomBytes } from './random.ts';
@@ -41,13 +41,13 @@ export async function takenParts(env: Env, who: Identity): Promise<Unique[]> {
   return taken;
 }
 
-export function takenError(part: Unique): ApiError {
+export function takenError(part: Unique): HttpError {
   const text = {
     username: 'This user name is already taken.',
     email: 'An account with this email address already exists.',
     phone: 'An account with this mobile phone number already exists.',
   }[part];
-  return new ApiError(409, `${part}_taken`, text, { field: part });
+  return new HttpError(409, `${part}_taken`, text, { field: part });
 }
 
 export async function isUsernameAvailable(env: Env, username: string): Promise<boolean> {

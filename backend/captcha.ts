@@ -1,9 +1,9 @@
-import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge } from '../src/contract.ts';
+import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge, PowPuzzle } from '../src/contract.ts';
 import { RULES } from '../src/contract.ts';
 import { randomAnswer, renderCaptcha } from './captcha-image.ts';
-import { ApiError } from './errors.ts';
+import { HttpError } from './errors.ts';
 import type { Env } from './options.ts';
-import { checkPuzzle, createPuzzle, type PowPuzzle } from './pow.ts';
+import { checkPuzzle, createPuzzle } from './pow.ts';
 import { put, take, type Store } from './store.ts';
 import { randomId } from './random.ts';
 
@@ -54,7 +54,7 @@ export async function verifyCaptcha(env: Env, answer: CaptchaAnswer, claimed: Cl
   }
   const record = claimed.record;
   if (!record || record.expiresAt <= env.clock.now()) {
-    throw new ApiError(410, 'captcha_expired', 'The captcha has expired. Try the new one.', { field: 'captcha' });
+    throw new HttpError(410, 'captcha_expired', 'The captcha has expired. Try the new one.', { field: 'captcha' });
   }
   const right = record.kind === 'image'
     ? answer.kind === 'image' && answer.answer.trim().toUpperCase() === record.answer
@@ -62,8 +62,8 @@ export async function verifyCaptcha(env: Env, answer: CaptchaAnswer, claimed: Cl
   if (!right) throw captchaInvalid();
 }
 
-function captchaInvalid(): ApiError {
-  return new ApiError(400, 'captcha_invalid', 'The captcha answer is not correct.', { field: 'captcha' });
+function captchaInvalid(): HttpError {
+  return new HttpError(400, 'captcha_invalid', 'The captcha answer is not correct.', { field: 'captcha' });
 }
 
 /** The characters of a live image challenge: for the test server only, never over a public route. */

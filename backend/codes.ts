@@ -1,5 +1,5 @@
 import type { Channel, CodeSent } from '../src/contract.ts';
-import { ApiError } from './errors.ts';
+import { HttpError, rateLimited } from './errors.ts';
 import { emailKey, maskEmail, maskPhone } from './identity.ts';
 import type { Env } from './options.ts';
 import { constantTimeEqual, randomDigits, randomHex, randomId, sha256Hex } from './random.ts';
@@ -57,15 +57,12 @@ export async function resendCode(env: Env, requestId: string): Promise<CodeSent>
   const now = env.clock.now();
   const request = await env.store.get<CodeRequest>('request', requestId);
   if (!request || request.expiresAt <= now) {
-    throw new ApiError(410, 'request_expired', 'This verification request has expired. Start again.', { field: 'requestId' });
+    throw new HttpError(410, 'request_expired', 'This verification request has expired. Start again.', { field: 'requestId' });
   }
   const wait = request.sentAt + env.settings.resendAfter * 1000 - now;
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
-    throw new ApiError(429, 'rate_limited', `Wait ${seconds} s before asking for a new code.`, {
-      retryAfter: seconds,
-      headers: { 'Retry-After': String(seconds) },
-    });
+    throw rateLimited(seconds, `Wait ${seconds} s before asking for a new code.`);
   }
   await hit(env.store, destinationKey(request.channel, request.destination), env.settings.rateLimits.destination, now);
   const renewed: CodeRequest = { ...request, attempts: 0, ...(await freshCode(env, now, requestId, request, request.decoy)) };
@@ -109,12 +106,12 @@ export async function redeemCode(env: Env, request: CodeRequest, code: string): 
     return { value: used >= max ? undefined : { ...current, attempts: used }, result: used };
   });
   if (attempts >= max) {
-    throw new ApiError(429, 'too_many_attempts', 'Too many wrong codes. Request a new code.', {
+    throw new HttpError(429, 'too_many_attempts', 'Too many wrong codes. Request a new code.', {
       field: 'code',
       headers: { 'Retry-After': '0' },
     });
   }
-  throw new ApiError(400, 'code_invalid', 'The verification code is not correct.', {
+  throw new HttpError(400, 'code_invalid', 'The verification code is not correct.', {
     field: 'code',
     attemptsLeft: max - attempts,
   });
@@ -147,6 +144,6 @@ function describe(env: Env, request: CodeRequest): CodeSent {
   };
 }
 
-function codeExpired(): ApiError {
-  return new ApiError(410, 'code_expired', 'The verification code has expired. Ask for a new one.', { field: 'code' });
+function codeExpired(): HttpError {
+  return new HttpError(410, 'code_expired', 'The verification code has expired. Ask for a new one.', { field: 'code' });
 }

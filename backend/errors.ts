@@ -20,14 +20,14 @@ export interface ErrorDetails {
  * A refusal with its status and contract error body. Handlers throw it; `handle()`
  * turns it into a response, so a refusal can come from any depth without plumbing.
  */
-export class ApiError extends Error {
+export class HttpError extends Error {
   readonly status: number;
   readonly code: ServerErrorCode | TransportErrorCode;
   readonly details: ErrorDetails;
 
   constructor(status: number, code: ServerErrorCode | TransportErrorCode, message: string, details: ErrorDetails = {}) {
     super(message);
-    this.name = 'ApiError';
+    this.name = 'HttpError';
     this.status = status;
     this.code = code;
     this.details = details;
@@ -43,14 +43,14 @@ export class ApiError extends Error {
   }
 }
 
-export function rateLimited(retryAfter: number, message = 'Too many requests. Try again later.'): ApiError {
+export function rateLimited(retryAfter: number, message = 'Too many requests. Try again later.'): HttpError {
   const seconds = Math.max(1, Math.ceil(retryAfter));
-  return new ApiError(429, 'rate_limited', message, {
+  return new HttpError(429, 'rate_limited', message, {
     retryAfter: seconds,
     headers: { 'Retry-After': String(seconds) },
   });
 }
 
-export function invalidField(field: string | undefined, message: string): ApiError {
-  return new ApiError(422, 'invalid_field', message, field === undefined ? {} : { field });
+export function invalidField(field: string | undefined, message: string): HttpError {
+  return new HttpError(422, 'invalid_field', message, field === undefined ? {} : { field });
 }

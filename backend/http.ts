@@ -1,4 +1,4 @@
-import { ApiError } from './errors.ts';
+import { HttpError } from './errors.ts';
 import type { Settings } from './options.ts';
 
 const BASE_HEADERS = {
@@ -14,7 +14,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
-export function errorResponse(error: ApiError): Response {
+export function errorResponse(error: HttpError): Response {
   return json(error.status, error.toBody(), error.details.headers);
 }
 
@@ -28,7 +28,7 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   const [mediaType, ...params] = type.toLowerCase().split(';').map((p) => p.trim());
   const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
   if (mediaType !== 'application/json' || (charset !== undefined && charset !== 'utf-8')) {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
+    throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -37,12 +37,12 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid UTF-8.');
+    throw new HttpError(400, 'invalid_json', 'The body is not valid UTF-8.');
   }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
   }
 }
 
@@ -70,8 +70,8 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
   return out;
 }
 
-function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, 'payload_too_large', `The body must be at most ${maxBytes} bytes.`);
+function tooLarge(maxBytes: number): HttpError {
+  return new HttpError(413, 'payload_too_large', `The body must be at most ${maxBytes} bytes.`);
 }
 
 /**

@@ -1,9 +1,5 @@
 // How user names and addresses are compared and shown.
-
-/** The form a user name is stored and compared in (the widget sends it this way too). */
-export function normalizeUsername(name: string): string {
-  return name.normalize('NFKC').trim();
-}
+import { normalizeUsername } from '../src/rules.ts';
 
 /** Uniqueness key: "Dealer_01", "dealer_01" and "ｄｅａｌｅｒ＿０１" are one name. */
 export function usernameKey(name: string): string {

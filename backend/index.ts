@@ -6,7 +6,7 @@
  * `vite-plugin.ts`, `test-server.ts`) and a browser (Storybook). Never throws:
  * every refusal is an error body of the contract, an unexpected exception a 500.
  */
-import { ApiError } from './errors.ts';
+import { HttpError } from './errors.ts';
 import { corsHeaders, errorResponse, json, preflight } from './http.ts';
 import { resolve, type BackendOptions, type Env } from './options.ts';
 import { hit } from './rate-limit.ts';
@@ -40,7 +40,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
   async function dispatch(request: Request, client: string): Promise<Response> {
     const url = new URL(request.url);
     const path = subPath(url.pathname, settings.basePath);
-    if (path === undefined) throw new ApiError(404, 'not_found', 'Not found.');
+    if (path === undefined) throw new HttpError(404, 'not_found', 'Not found.');
     await hit(env.store, `all:${client}`, settings.rateLimits.perAddress, env.clock.now());
     if (++calls % SWEEP_EVERY === 0) await env.store.sweep?.(env.clock.now());
     for (const route of ROUTES) {
@@ -48,13 +48,13 @@ export function createBackend(options: BackendOptions = {}): Backend {
       if (!match) continue;
       const handler = route.methods[request.method as 'GET' | 'POST'];
       if (!handler) {
-        throw new ApiError(405, 'method_not_allowed', `Use ${Object.keys(route.methods).join(', ')}.`, {
+        throw new HttpError(405, 'method_not_allowed', `Use ${Object.keys(route.methods).join(', ')}.`, {
           headers: { Allow: `${Object.keys(route.methods).join(', ')}, OPTIONS` },
         });
       }
       return handler({ env, request, url, client, params: match.slice(1) });
     }
-    throw new ApiError(404, 'not_found', 'Not found.');
+    throw new HttpError(404, 'not_found', 'Not found.');
   }
 
   async function handle(request: Request, context: HandleContext = {}): Promise<Response> {
@@ -63,7 +63,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
       if (request.method === 'OPTIONS') return preflight(request, settings);
       response = await dispatch(request, context.clientAddress ?? 'unknown');
     } catch (error) {
-      if (error instanceof ApiError) {
+      if (error instanceof HttpError) {
         response = errorResponse(error);
       } else {
         try {

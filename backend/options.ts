@@ -1,4 +1,4 @@
-import type { CaptchaKind } from '../src/contract.ts';
+import { RULES, type CaptchaKind } from '../src/contract.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { pbkdf2Hasher, type PasswordHasher } from './hasher.ts';
 import { MemoryOutbox, type Outbox } from './outbox.ts';
@@ -87,7 +87,9 @@ export interface Env {
 
 export function resolve(options: BackendOptions): Env & { onError: (error: unknown) => void } {
   const codeLength = options.codeLength ?? 6;
-  if (!Number.isInteger(codeLength) || codeLength < 4 || codeLength > 8) throw new RangeError('codeLength must be 4..8');
+  if (!Number.isInteger(codeLength) || codeLength < RULES.codeMin || codeLength > RULES.codeMax) {
+    throw new RangeError(`codeLength must be ${RULES.codeMin}..${RULES.codeMax}`);
+  }
   const settings: Settings = {
     basePath: (options.basePath ?? '/api/register').replace(/\/+$/, ''),
     captchaKinds: options.captchaKinds ?? ['image', 'pow'],

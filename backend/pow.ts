@@ -1,10 +1,5 @@
+import type { PowPuzzle } from '../src/contract.ts';
 import { randomHex, randomInt, sha256Hex } from './random.ts';
-
-export interface PowPuzzle {
-  salt: string;
-  challenge: string;
-  maxNumber: number;
-}
 
 /** A fresh puzzle: the answer is a uniform secret in `0..maxNumber`. */
 export async function createPuzzle(maxNumber: number): Promise<PowPuzzle> {

@@ -1,10 +1,10 @@
 import { CaptchaKind, CreateAccountRequest, RULES, ResendCodeRequest, SendCodeRequest } from '../src/contract.ts';
+import { normalizeUsername, usernameProblem } from '../src/rules.ts';
 import { createAccount, isUsernameAvailable, openSession, takenError, takenParts } from './accounts.ts';
 import { claimChallenge, issueChallenge, verifyCaptcha, type Claimed } from './captcha.ts';
 import { bindingMismatch, checkCodeFresh, destinationKey, liveRequest, openRequest, redeemCode, resendCode, type Target } from './codes.ts';
-import { ApiError, invalidField } from './errors.ts';
+import { HttpError, invalidField } from './errors.ts';
 import { json, readJson } from './http.ts';
-import { normalizeUsername } from './identity.ts';
 import type { Env } from './options.ts';
 import { passwordProblem } from './password.ts';
 import { hit } from './rate-limit.ts';
@@ -29,8 +29,8 @@ export const ROUTES: Array<{ pattern: RegExp; methods: Partial<Record<'GET' | 'P
   { pattern: /^\/accounts$/, methods: { POST: signUp } },
 ];
 
-function notFound(message = 'Not found.'): ApiError {
-  return new ApiError(404, 'not_found', message);
+function notFound(message = 'Not found.'): HttpError {
+  return new HttpError(404, 'not_found', message);
 }
 
 async function getCaptcha({ env, url }: Call): Promise<Response> {
@@ -47,10 +47,7 @@ async function getUsername({ env, params }: Call): Promise<Response> {
   } catch {
     throw invalidField('username', 'Invalid value for username.');
   }
-  const length = [...name].length;
-  if (length < RULES.usernameMin || length > RULES.usernameMax || !RULES.usernamePattern.test(name)) {
-    throw invalidField('username', 'Invalid value for username.');
-  }
+  if (usernameProblem(name) !== null) throw invalidField('username', 'Invalid value for username.');
   return json(200, { available: await isUsernameAvailable(env, name) });
 }
 
@@ -88,7 +85,7 @@ async function resend({ env, request, params }: Call): Promise<Response> {
   parseBody(ResendCodeRequest, await readJson(request, env.settings.maxBodyBytes));
   const id = params[0] ?? '';
   if (!RULES.idPattern.test(id)) {
-    throw new ApiError(410, 'request_expired', 'This verification request has expired. Start again.', { field: 'requestId' });
+    throw new HttpError(410, 'request_expired', 'This verification request has expired. Start again.', { field: 'requestId' });
   }
   return json(200, await resendCode(env, id));
 }
@@ -106,7 +103,7 @@ async function signUp({ env, request }: Call): Promise<Response> {
   checkCodeFresh(env, pending);
   // Before the code, so a weak password neither uses an attempt nor the code.
   const weak = passwordProblem(body.password, body.username);
-  if (weak) throw new ApiError(422, 'password_weak', weak, { field: 'password' });
+  if (weak) throw new HttpError(422, 'password_weak', weak, { field: 'password' });
   await redeemCode(env, pending, body.code);
   const account = await createAccount(env, {
     username: body.username,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { invalidField } from './errors.ts';
-import { normalizeUsername } from './identity.ts';
+import { normalizeUsername } from '../src/rules.ts';
 
 /**
  * Validates a request body against a contract schema; the first problem becomes

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AccountCreated, CodeSent } from '../../src/contract.ts';
+import { createBackend } from '../index.ts';
 import { assertError, emailForm, GOOD_PASSWORD, setup, smsFields } from './helpers.ts';
 
 test('happy path by email: code sent, masked destination, account created once', async () => {
@@ -62,6 +63,13 @@ test('codeLength option: 4-digit codes', async () => {
   assert.match(t.codeFor('ann@example.com'), /^\d{4}$/);
 });
 
+test('codeLength option: the contract range 4..8, refused outside it', () => {
+  for (const codeLength of [4, 8]) assert.doesNotThrow(() => createBackend({ codeLength }));
+  for (const codeLength of [3, 9, 6.5]) {
+    assert.throws(() => createBackend({ codeLength }), { name: 'RangeError', message: 'codeLength must be 4..8' });
+  }
+});
+
 function otherCode(code: string): string {
   return code.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
 }
@@ -101,7 +109,9 @@ test('resend cooldown: 429 rate_limited with retryAfter and Retry-After until re
   const t = setup();
   const { requestId } = (await t.sendCode()).body;
   const early = await t.post(`/verification-codes/${requestId}/resend`, {});
-  assert.equal(assertError(early, 429, 'rate_limited').retryAfter, 60);
+  const error = assertError(early, 429, 'rate_limited');
+  assert.equal(error.retryAfter, 60);
+  assert.equal(error.message, 'Wait 60 s before asking for a new code.');
   assert.equal(early.headers.get('retry-after'), '60');
   t.clock.advance(45);
   const later = await t.post(`/verification-codes/${requestId}/resend`, {});

@@ -1,7 +1,6 @@
-import type { PowChallenge } from '../contract.ts';
+import type { PowPuzzle } from '../contract.ts';
 
-/** What the solver needs from a proof-of-work challenge. */
-export type PowPuzzle = Pick<PowChallenge, 'salt' | 'challenge' | 'maxNumber'>;
+export type { PowPuzzle };
 
 export interface SolveOptions {
   /** Called after each batch with how many numbers were checked out of `total`. */
