@@ -1,4 +1,5 @@
 import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge, PowPuzzle } from '../src/contract.ts';
+import { normalizeCaptchaAnswer } from '../src/rules.ts';
 import { RULES } from '../src/contract.ts';
 import { randomAnswer, renderCaptcha } from './captcha-image.ts';
 import { HttpError } from './errors.ts';
@@ -57,7 +58,7 @@ export async function verifyCaptcha(env: Env, answer: CaptchaAnswer, claimed: Cl
     throw new HttpError(410, 'captcha_expired', 'The captcha has expired. Try the new one.', { field: 'captcha' });
   }
   const right = record.kind === 'image'
-    ? answer.kind === 'image' && answer.answer.trim().toUpperCase() === record.answer
+    ? answer.kind === 'image' && normalizeCaptchaAnswer(answer.answer) === record.answer
     : answer.kind === 'pow' && (await checkPuzzle(record, answer.answer));
   if (!right) throw captchaInvalid();
 }

@@ -47,6 +47,11 @@ export function usernameProblem(raw: string): UsernameProblem | null {
   return null;
 }
 
+/** How an image captcha answer is compared (CONTRACT.md: case-insensitive, spaces around ignored). */
+export function normalizeCaptchaAnswer(typed: string): string {
+  return typed.trim().toUpperCase();
+}
+
 /** Fields an error may point at (`error.field`). */
 export const FIELDS = [
   'username', 'password', 'country', 'channel', 'email', 'phone',

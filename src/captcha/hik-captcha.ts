@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg } from '@lit/localize';
+import { normalizeCaptchaAnswer } from '../rules.ts';
 import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge } from '../contract.ts';
 import { emit } from '../events.ts';
 import { lightRenderRoot } from '../internal/light-render-root.ts';
@@ -80,7 +81,7 @@ export class HikCaptcha extends LitElement {
   get answer(): CaptchaAnswer | null {
     const image = this.imageChallenge;
     if (image) {
-      const typed = this.typed.trim().toUpperCase();
+      const typed = normalizeCaptchaAnswer(this.typed);
       return typed ? { kind: 'image', captchaId: image.captchaId, answer: typed } : null;
     }
     const pow = this.powChallenge;

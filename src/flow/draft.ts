@@ -73,7 +73,7 @@ export function loadDraft(endpoint: string): Partial<Draft> {
     phone: str(data.phone, 40),
     termsAccepted: data.termsAccepted === true,
   };
-  if (typeof data.country === 'string' && /^[A-Z]{2}$/.test(data.country)) draft.country = data.country;
+  if (typeof data.country === 'string' && RULES.countryPattern.test(data.country)) draft.country = data.country;
   if (isChannel(data.channel)) draft.channel = data.channel;
   const pending = pendingOf(data.pending);
   if (pending) draft.pending = pending;
