@@ -153,7 +153,8 @@ function failed(state: FormState | CodeState, error: FlowError, route: ErrorRout
   if (route === 'code') {
     if (error.code === 'code_expired') return { ...state, inFlight: null, error, expired: true };
     const createRetryAt = state.inFlight === 'create' && error.code === 'rate_limited' && until ? until : state.createRetryAt;
-    return { ...state, inFlight: null, error, cooldownUntil: until, createRetryAt };
+    // An error without a wait of its own (a wrong code) keeps a rate limit's wait on Resend.
+    return { ...state, inFlight: null, error, cooldownUntil: until || state.cooldownUntil, createRetryAt };
   }
   switch (error.code) {
     case 'request_expired':
