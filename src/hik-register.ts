@@ -116,6 +116,7 @@ export class HikRegister extends LitElement {
   #config: Config = resolveConfig(this);
   /** The API client for the current endpoint and options. */
   #client: ApiClient = lazyClient({});
+  #successShown = false;
   /** Whether the passwords are shown as text (Show password). */
   @state() private revealed = false;
 
@@ -200,12 +201,9 @@ export class HikRegister extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.#flow.state.step === 'done') {
-      const success = this.renderRoot.querySelector<HTMLDialogElement>('dialog.success');
-      if (success && !success.open && !success.dataset.shown) {
-        success.dataset.shown = '';
-        success.showModal();
-      }
+    if (this.#flow.state.step === 'done' && !this.#successShown) {
+      this.#successShown = true;
+      this.renderRoot.querySelector<HTMLDialogElement>('dialog.success')?.showModal();
     }
   }
 
@@ -247,36 +245,19 @@ export class HikRegister extends LitElement {
 
   #view(): FormView {
     const flow = this.#flow;
-    const captcha = this.#captcha;
     return {
       values: flow.values, errors: flow.errors, flow: flow.state, cooldown: cooldownSeconds(flow.state, Date.now()),
       locale: this.activeLocale, revealed: this.revealed,
       countries: this.#config.countries, channels: this.#config.channels,
-      captcha: {
-        mode: this.#config.captcha, kind: captcha.mode, challenge: captcha.challenge,
-        imageOffered: captcha.imageOffered, powOffered: captcha.powOffered,
-        loading: captcha.loading, loadError: captcha.loadError,
-      },
+      captchaMode: this.#config.captcha, captcha: this.#captcha,
       termsUrl: this.termsUrl, privacyUrl: this.privacyUrl,
-      on: this.#handlers,
+      actions: flow, on: this.#handlers,
     };
   }
 
   readonly #handlers: FormView['on'] = {
-    input: (patch) => this.#flow.setValues(patch),
-    leave: (field) => this.#flow.check(field),
-    clearError: (field) => this.#flow.clearError(field),
-    submit: () => void this.#flow.submit(),
-    retry: () => void this.#flow.retry(),
     toggleReveal: () => { this.revealed = !this.revealed; },
     openCountryDialog: () => void this.#openCountryDialog(),
-    chooseCountry: (country) => this.#flow.chooseCountry(country),
-    chooseChannel: (channel) => this.#flow.chooseChannel(channel),
-    contactInput: ({ email, phone }) => this.#flow.setValues({ email, phone }),
-    captchaRequest: (kind) => void this.#captcha.switchTo(kind),
-    codeSubmit: () => void this.#flow.submitCode(),
-    codeResend: () => void this.#flow.resend(),
-    codeCancel: () => this.#flow.closeCode(),
     namesLoaded: () => this.requestUpdate(),
   };
 

@@ -4,7 +4,7 @@
  * the fetching: the first challenge, a new one after every Next (challenges are
  * single use), Refresh, the quiet replacement before expiry, and mode switches.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge } from '../contract.ts';
 import type { ApiClient } from '../client/api-client.ts';
@@ -21,7 +21,8 @@ export interface CaptchaOptions {
   token: () => { provider: string; token: string } | null;
 }
 
-export class CaptchaController implements ReactiveController {
+/** Has no lifecycle hooks of its own: the element calls `start()` after its first render. */
+export class CaptchaController {
   mode: CaptchaKind = 'image';
   image: ImageChallenge | null = null;
   pow: PowChallenge | null = null;
@@ -37,11 +38,6 @@ export class CaptchaController implements ReactiveController {
   constructor(host: ReactiveControllerHost, options: CaptchaOptions) {
     this.#host = host;
     this.#options = options;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    // Nothing to do: challenges are loaded by start() after the first render.
   }
 
   get challenge(): ImageChallenge | PowChallenge | null {

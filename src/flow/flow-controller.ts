@@ -130,7 +130,6 @@ export class FlowController implements ReactiveController {
 
   chooseCountry(country: string): void {
     this.setValues({ country });
-    this.errors = { ...this.errors, country: '' };
     emit(this.#host, 'hik-country-change', { country, callingCode: callingCodeOf(country) });
   }
 

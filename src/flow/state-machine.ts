@@ -82,9 +82,9 @@ export function pendingFrom(sent: CodeSent, now: number): PendingCode {
   return { ...sent, expiresAt: now + sent.expiresIn * 1000, resendAt: now + sent.resendAfter * 1000 };
 }
 
-function codeState(pending: PendingCode, now: number): CodeState {
+function codeState(pending: PendingCode, expired: boolean): CodeState {
   return {
-    step: 'code', inFlight: null, error: null, pending, expired: pending.expiresAt <= now,
+    step: 'code', inFlight: null, error: null, pending, expired,
     cooldownUntil: 0, createRetryAt: 0,
   };
 }
@@ -121,11 +121,11 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       if (state.step !== 'code' || state.inFlight) return state;
       return { ...state, inFlight: event.type, error: null };
     case 'sent':
-      return codeState(pendingFrom(event.sent, event.now), event.now);
+      return codeState(pendingFrom(event.sent, event.now), false);
     case 'reopen':
       // password_weak, or a closed pop-up: the same request and code stay valid, no new code is sent.
       if (state.step !== 'form' || !state.pending) return state;
-      return { ...codeState(state.pending, 0), expired: false };
+      return codeState(state.pending, false);
     case 'created':
       return { step: 'done', account: event.account };
     case 'expired':
@@ -139,7 +139,7 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     case 'dismiss':
       return state.step === 'form' ? { ...state, error: null } : state;
     case 'restore':
-      return codeState(event.pending, event.now);
+      return codeState(event.pending, event.pending.expiresAt <= event.now);
     case 'failed':
       return failed(state, event.error, event.route, event.now);
   }

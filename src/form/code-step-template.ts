@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { errorText } from '../flow/error-messages.ts';
 import type { FormView } from './form-view.ts';
 
-export function renderCodeStep({ flow, on }: FormView): TemplateResult | typeof nothing {
+export function renderCodeStep({ flow, actions }: FormView): TemplateResult | typeof nothing {
   if (flow.step === 'done') return nothing;
   const pending = flow.pending;
   const open = flow.step === 'code';
@@ -17,8 +17,8 @@ export function renderCodeStep({ flow, on }: FormView): TemplateResult | typeof 
     .retryAt=${code?.createRetryAt || null}
     .error=${code?.error ? errorText(code.error) : ''} .expired=${code?.expired ?? false}
     .busy=${flow.inFlight === 'create' || flow.inFlight === 'resend' || flow.inFlight === 'send'}
-    @hik-code-submit=${() => on.codeSubmit()}
-    @hik-code-resend=${() => on.codeResend()}
-    @hik-code-cancel=${() => on.codeCancel()}
+    @hik-code-submit=${() => void actions.submitCode()}
+    @hik-code-resend=${() => void actions.resend()}
+    @hik-code-cancel=${() => actions.closeCode()}
   ></hik-code-modal>`;
 }

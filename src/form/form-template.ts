@@ -19,7 +19,7 @@ import { RULES } from '../rules.ts';
 
 /** The form; `inside` goes at its end (the code pop-up, so its input belongs to the same form). */
 export function renderForm(view: FormView, inside: unknown) {
-  const { values, errors, flow, cooldown, locale, on } = view;
+  const { values, errors, flow, cooldown, locale, actions, on } = view;
   const busy = isBusy(flow);
   const reveal = view.revealed;
   const country = values.country;
@@ -29,7 +29,7 @@ export function renderForm(view: FormView, inside: unknown) {
 
   return html`
     <form part="form" novalidate aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}
-      @submit=${(e: Event) => { e.preventDefault(); on.submit(); }}>
+      @submit=${(e: Event) => { e.preventDefault(); void actions.submit(); }}>
       <h2 id="title" part="heading">${msg('User Register', { desc: 'Title of the registration form (seed wording)' })}</h2>
       <p class="hint">${msg('Fields marked * are required.', { desc: 'Legend for the required-field asterisk' })}</p>
 
@@ -39,8 +39,8 @@ export function renderForm(view: FormView, inside: unknown) {
         hint: msg(str`${RULES.usernameMin}–${RULES.usernameMax} characters: letters, digits, _ - . Start with a letter.`, {
           desc: 'Hint under User Name',
         }),
-        onInput: (value) => on.input({ username: value }),
-        onBlur: () => on.leave('username'),
+        onInput: (value) => actions.setValues({ username: value }),
+        onBlur: () => actions.check('username'),
       })}
       ${textField({
         id: 'password', name: 'password', type: reveal ? 'text' : 'password',
@@ -48,15 +48,15 @@ export function renderForm(view: FormView, inside: unknown) {
         value: values.password, error: errors.password ?? '', autocomplete: 'new-password', maxlength: 128,
         after: showPasswordButton(reveal, () => on.toggleReveal()),
         hint: strengthMeter(values.password, RULES.passwordMin),
-        onInput: (value) => on.input({ password: value }),
-        onBlur: () => on.leave('password'),
+        onInput: (value) => actions.setValues({ password: value }),
+        onBlur: () => actions.check('password'),
       })}
       ${textField({
         id: 'confirm', name: 'confirm-password', type: reveal ? 'text' : 'password',
         label: msg('Confirm Password', { desc: 'Label of the password confirmation field' }),
         value: values.confirm, error: errors.confirm ?? '', autocomplete: 'new-password', maxlength: 128,
-        onInput: (value) => on.input({ confirm: value }),
-        onBlur: () => on.leave('confirm'),
+        onInput: (value) => actions.setValues({ confirm: value }),
+        onBlur: () => actions.check('confirm'),
       })}
 
       <div class="field" part="field">
@@ -78,15 +78,16 @@ export function renderForm(view: FormView, inside: unknown) {
         <p class="error" id="country-error" part="error" ?hidden=${!errors.country}>${errors.country ?? ''}</p>
       </div>
       <hik-country-dialog .value=${country} .countries=${view.countries} .locale=${locale}
-        @hik-country-select=${(e: HTMLElementEventMap['hik-country-select']) => on.chooseCountry(e.detail.country)}></hik-country-dialog>
+        @hik-country-select=${(e: HTMLElementEventMap['hik-country-select']) => actions.chooseCountry(e.detail.country)}></hik-country-dialog>
 
       <hik-contact-toggle
         .channel=${values.channel} .channels=${view.channels}
         .country=${country} .callingCode=${callingCode}
         .email=${values.email} .phone=${values.phone}
         .errors=${{ email: errors.email ?? '', phone: errors.phone ?? '' }}
-        @hik-channel-select=${(e: HTMLElementEventMap['hik-channel-select']) => on.chooseChannel(e.detail.channel)}
-        @hik-contact-input=${(e: HTMLElementEventMap['hik-contact-input']) => on.contactInput(e.detail)}
+        @hik-channel-select=${(e: HTMLElementEventMap['hik-channel-select']) => actions.chooseChannel(e.detail.channel)}
+        @hik-contact-input=${({ detail }: HTMLElementEventMap['hik-contact-input']) =>
+          actions.setValues({ email: detail.email, phone: detail.phone })}
       ></hik-contact-toggle>
 
       ${renderCaptcha(view)}
@@ -94,7 +95,7 @@ export function renderForm(view: FormView, inside: unknown) {
       ${termsField({
         id: 'terms', checked: values.termsAccepted, error: errors.terms ?? '',
         termsUrl: view.termsUrl, privacyUrl: view.privacyUrl,
-        onChange: (checked) => on.input({ termsAccepted: checked }),
+        onChange: (checked) => actions.setValues({ termsAccepted: checked }),
       })}
 
       ${general
@@ -103,7 +104,7 @@ export function renderForm(view: FormView, inside: unknown) {
               ? html` <span class="countdown">${tryAgainText(cooldown, locale)}</span>`
               : nothing}</p>
             ${isRetryable(general.code)
-              ? html`<button type="button" class="secondary" @click=${() => on.retry()}>${msg('Try again', { id: 'retry-request',
+              ? html`<button type="button" class="secondary" @click=${() => void actions.retry()}>${msg('Try again', { id: 'retry-request',
                   desc: 'Retry button after a network or server failure',
                 })}</button>`
               : nothing}
@@ -128,18 +129,18 @@ export function renderForm(view: FormView, inside: unknown) {
   `;
 }
 
-function renderCaptcha({ captcha: c, errors, on }: FormView) {
-  if (c.mode === 'none') return nothing;
-  if (c.mode === 'slot') {
+function renderCaptcha({ captchaMode, captcha: c, errors, actions }: FormView) {
+  if (captchaMode === 'none') return nothing;
+  if (captchaMode === 'slot') {
     return html`<div class="field" part="field">
       <slot name="captcha"></slot>
       <p class="error" part="error" ?hidden=${!errors.captcha}>${errors.captcha ?? ''}</p>
     </div>`;
   }
   return html`<hik-captcha
-    .challenge=${c.challenge} .mode=${c.kind} .powOffered=${c.powOffered} .imageOffered=${c.imageOffered}
+    .challenge=${c.challenge} .mode=${c.mode} .powOffered=${c.powOffered} .imageOffered=${c.imageOffered}
     .loading=${c.loading} .error=${errors.captcha || c.loadError}
-    @hik-captcha-request=${(e: HTMLElementEventMap['hik-captcha-request']) => on.captchaRequest(e.detail.kind)}
-    @input=${() => on.clearError('captcha')}
+    @hik-captcha-request=${(e: HTMLElementEventMap['hik-captcha-request']) => void c.switchTo(e.detail.kind)}
+    @input=${() => actions.clearError('captcha')}
   ></hik-captcha>`;
 }

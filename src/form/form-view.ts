@@ -3,40 +3,26 @@
  * state, built in `render()`, and the handlers that report back. The templates
  * never see the element itself.
  */
-import type { CaptchaKind, Channel, ImageChallenge, PowChallenge } from '../contract.ts';
+import type { Channel } from '../contract.ts';
 import type { CaptchaMode } from '../attributes.ts';
-import type { ContactInputDetail } from '../events.ts';
+import type { CaptchaController } from '../captcha/captcha-controller.ts';
+import type { FlowController } from '../flow/flow-controller.ts';
 import type { FlowState } from '../flow/state-machine.ts';
-import type { FieldErrors, FieldName, Values } from './form-values.ts';
+import type { FieldErrors, Values } from './form-values.ts';
 
-/** What the captcha field shows. */
-export interface CaptchaView {
-  mode: CaptchaMode;
-  kind: CaptchaKind;
-  challenge: ImageChallenge | PowChallenge | null;
-  imageOffered: boolean;
-  powOffered: boolean;
-  loading: boolean;
-  /** Localized text when no challenge could be loaded. */
-  loadError: string;
-}
+/** What the captcha field shows, and the request for another challenge. */
+export type CaptchaView = Readonly<Pick<CaptchaController,
+  'mode' | 'challenge' | 'imageOffered' | 'powOffered' | 'loading' | 'loadError'>> & Pick<CaptchaController, 'switchTo'>;
 
-export interface FormHandlers {
-  input(patch: Partial<Values>): void;
-  /** The user left a field: check it. */
-  leave(field: FieldName): void;
-  clearError(field: FieldName): void;
-  submit(): void;
-  retry(): void;
+/** What the templates may ask of the flow (the `FlowController`'s own methods). */
+export type FlowActions = Pick<FlowController,
+  'setValues' | 'check' | 'clearError' | 'submit' | 'retry' | 'chooseCountry' | 'chooseChannel' |
+  'submitCode' | 'resend' | 'closeCode'>;
+
+/** What the templates ask of the element itself. */
+export interface ElementHandlers {
   toggleReveal(): void;
   openCountryDialog(): void;
-  chooseCountry(country: string): void;
-  chooseChannel(channel: Channel): void;
-  contactInput(detail: ContactInputDetail): void;
-  captchaRequest(kind: CaptchaKind): void;
-  codeSubmit(): void;
-  codeResend(): void;
-  codeCancel(): void;
   /** Better country names have arrived: render again. */
   namesLoaded(): void;
 }
@@ -52,8 +38,11 @@ export interface FormView {
   revealed: boolean;
   countries: string[] | null;
   channels: Channel[];
+  /** The `captcha` attribute: which captcha the form shows. */
+  captchaMode: CaptchaMode;
   captcha: CaptchaView;
   termsUrl: string;
   privacyUrl: string;
-  on: FormHandlers;
+  actions: FlowActions;
+  on: ElementHandlers;
 }
