@@ -9,11 +9,18 @@ import type { Plugin } from 'vite';
 
 const TAGS = new Set(['html', 'svg', 'css']);
 
-function minifyCss(text: string): string {
+export function minifyCss(text: string): string {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1');
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    // [aria-selected='true'] is [aria-selected=true]: an identifier needs no quotes.
+    .replace(/\[([\w-]+)=(['"])(-?[A-Za-z_][\w-]*)\2\]/g, '[$1=$3]')
+    // A declaration's colon needs no space after it; selectors never have one there.
+    .replace(/:\s+/g, ':')
+    // 0.75rem is .75rem: only after a separator, so 10.5 stays.
+    .replace(/(^|[\s:(,])0\.(\d)/g, '$1.$2');
 }
 
 function minifyHtml(text: string): string {

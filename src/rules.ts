@@ -3,6 +3,7 @@
  * form's own checks need them in the first module, the schemas can load later.
  * `contract.ts` re-exports all of it.
  */
+import { asciiDigits } from './internal/digits.ts';
 
 /** Field rules of the contract (defaults; the widget may be configured tighter). */
 export const RULES = {
@@ -47,9 +48,13 @@ export function usernameProblem(raw: string): UsernameProblem | null {
   return null;
 }
 
-/** How an image captcha answer is compared (CONTRACT.md: case-insensitive, spaces around ignored). */
+/**
+ * How an image captcha answer is compared (CONTRACT.md: case-insensitive, spaces around
+ * ignored). The picture shows ASCII; what a keyboard types for it counts as the same:
+ * full-width letters and digits (NFKC) and the digits of other scripts ("X٧KQ" is X7KQ).
+ */
 export function normalizeCaptchaAnswer(typed: string): string {
-  return typed.trim().toUpperCase();
+  return asciiDigits(typed.normalize('NFKC')).trim().toUpperCase();
 }
 
 /** Fields an error may point at (`error.field`). */

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ImageChallenge, PowChallenge } from '../src/contract.ts';
 import '../src/captcha/hik-captcha.ts';
@@ -113,6 +113,14 @@ describe('<hik-captcha> picture', () => {
     button(el, 'Refresh')!.click();
     expect(events.length).to.equal(1);
     expect(JSON.stringify(events.map((e) => e.detail))).not.to.match(/AB3D/i);
+  });
+
+  it('answers in ASCII what another keyboard typed: Arabic-Indic digits, full-width letters', async () => {
+    const challenge = imageChallenge({ length: 4 });
+    const el = await fixture<HikCaptcha>(html`<hik-captcha .challenge=${challenge}></hik-captcha>`);
+    field(el).focus();
+    await sendKeys({ type: 'ab\u0663\uff24' }); // a b ٣ Ｄ
+    expect(el.answer).to.deep.equal({ kind: 'image', captchaId: challenge.captchaId, answer: 'AB3D' });
   });
 
   it('keeps the caret where it was while upper-casing', async () => {
@@ -316,6 +324,8 @@ describe('<hik-captcha> verify without typing', () => {
     expect(el.solved, 'a new challenge is not solved yet').to.equal(false);
     expect(el.answer).to.equal(null);
     expect(events.filter((e) => e.type === 'hik-captcha-solved').length).to.equal(1);
+    // The solver's chunk is loaded on the first puzzle; each search then starts its Worker.
+    await waitUntil(() => workers.length === 3, 'a third search starts');
     expect(workers.length).to.equal(3);
     expect(workers[2].terminated).to.equal(false);
     el.remove();

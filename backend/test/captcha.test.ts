@@ -84,6 +84,27 @@ test('image: wrong answer → 400 captcha_invalid, and the challenge is gone aft
   assertError(await post('/verification-codes', { ...emailForm(), captcha }), 410, 'captcha_expired', 'captcha');
 });
 
+test('image: an answer typed on another keyboard counts: full-width, Arabic-Indic digits', async () => {
+  const { post, imageCaptcha } = setup();
+  // The picture's characters as a phone set to Arabic (digits ٠-٩) or a Japanese input
+  // method (full-width Ａ-Ｚ, ０-９) would type them. (Lower case ASCII is refused by the
+  // contract's schema: the widget upper-cases.)
+  const otherKeyboard = (answer: string, style: 'arabic' | 'fullwidth') => [...answer].map((ch) => {
+    const code = ch.codePointAt(0)!;
+    if (/\d/.test(ch)) return String.fromCodePoint((style === 'arabic' ? 0x660 : 0xff10) + code - 0x30);
+    return style === 'fullwidth' ? String.fromCodePoint(0xff21 + code - 0x41) : ch;
+  }).join('');
+  for (const style of ['arabic', 'fullwidth'] as const) {
+    // An answer with a digit in it (most are: 8 of the 32 characters are digits).
+    let captcha = await imageCaptcha();
+    for (let i = 0; i < 100 && !/\d/.test(captcha.answer); i++) captcha = await imageCaptcha();
+    const typed = otherKeyboard(captcha.answer, style);
+    assert.notEqual(typed, captcha.answer);
+    const res = await post('/verification-codes', { ...emailForm(), captcha: { ...captcha, answer: typed } });
+    assert.equal(res.status, 201, `${style}: ${typed} for ${captcha.answer}`);
+  }
+});
+
 test('image: single use after success, unknown id and expiry → 410 captcha_expired', async () => {
   const { post, imageCaptcha, clock } = setup();
   const captcha = await imageCaptcha();

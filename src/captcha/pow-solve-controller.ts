@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PowChallenge } from '../contract.ts';
-import { solveOffMainThread } from './pow-worker.ts';
 
 export type PowState = 'waiting' | 'solving' | 'solved' | 'failed';
 
@@ -53,12 +52,14 @@ export class PowSolveController implements ReactiveController {
     const { signal } = controller;
     this.running = { challenge, controller };
     this.set('solving', 0);
-    solveOffMainThread(challenge, {
+    // Loaded on the first puzzle: the image captcha, the default, never needs the solver.
+    // A chunk that fails to load ends as 'failed', with its Try again button.
+    import('./pow-worker.ts').then(({ solveOffMainThread }) => solveOffMainThread(challenge, {
       signal,
       onProgress: (checked, total) => {
         if (!signal.aborted) this.set('solving', checked / total);
       },
-    }).then(
+    })).then(
       (n) => {
         if (signal.aborted) return;
         this.running = null;

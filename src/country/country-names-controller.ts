@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { loadCountryNames, loadSearchNames } from './country-names.ts';
 import { intlRegionName, regionName } from '../i18n/display-names.ts';
 
@@ -8,7 +8,7 @@ import { intlRegionName, regionName } from '../i18n/display-names.ts';
  * of the page loaded them already). The host asks for a locale with `load()` and
  * re-sorts when `revision` changes.
  */
-export class CountryNamesController implements ReactiveController {
+export class CountryNamesController {
   #names: Map<string, string> | null = null;
   #searchNames: Map<string, string[]> | null = null;
   #locale: string | null = null;
@@ -19,11 +19,8 @@ export class CountryNamesController implements ReactiveController {
   /** Goes up whenever the names change, for the host to re-sort. */
   revision = 0;
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  // No lifecycle hooks: a load in flight simply lands, so the host is only asked to update.
+  constructor(private readonly host: ReactiveControllerHost) {}
 
   /** Starts loading the names of `locale`, unless they are there or on their way. */
   load(locale: string): void {

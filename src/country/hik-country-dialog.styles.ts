@@ -112,8 +112,7 @@ export const styles = css`
     min-block-size: 6rem;
     overflow-y: auto;
     overscroll-behavior: contain;
-    padding-block: 0.25rem;
-    padding-inline: 0.25rem;
+    padding: 0.25rem;
   }
   [role='option'] {
     display: flex;

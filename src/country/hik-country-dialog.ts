@@ -76,12 +76,10 @@ export class HikCountryDialog extends LitElement {
   #keys = new CountryKeyboardController(this, {
     tabs: () => ({ visible: this.#visibleTabs(), selected: this.tab }),
     moveToTab: (tab) => this.#selectTab(tab, true),
-    options: () => this.#options,
-    active: () => this.active,
+    list: () => ({ options: this.#options, active: this.active, listbox: this.listbox }),
     nameOf: (code) => this.#nameOf(code),
     activate: (code) => (this.active = code),
     choose: (code) => void this.#choose(code),
-    listbox: () => this.listbox,
   });
 
   /** Opens the dialog. */

@@ -1,33 +1,32 @@
 /**
  * Keyboard behaviour of the country dialog's tabs, search box and listbox (WAI-ARIA
- * APG Tabs pattern, and Listbox with `aria-activedescendant`): what each key does is a
- * plain function of the key and the current position; the controller binds those to
- * the dialog's state and keeps the type-ahead prefix.
+ * APG Tabs pattern, and Listbox with `aria-activedescendant`). The controller reads
+ * the dialog's state through the options it is given and keeps the type-ahead prefix.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Continent, Country } from './countries.ts';
 import { typeAheadIndex } from './search.ts';
 
+/** Options PageUp and PageDown move by. */
+const PAGE = 10;
+/** Letters typed within this time make one type-ahead prefix. */
+const TYPE_AHEAD_MS = 500;
+
 /**
- * The tab a key moves to in a tablist of `count` tabs (wrapping), or `null` for a key
- * tabs ignore. In right-to-left text ArrowLeft moves forward.
+ * The tab a key moves to in a tablist of `count` tabs (wrapping), or `undefined` for a
+ * key tabs ignore. In right-to-left text ArrowLeft moves forward.
  */
-export function tabKeyTarget(key: string, index: number, count: number, rtl: boolean): number | null {
-  const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
-  const back = rtl ? 'ArrowRight' : 'ArrowLeft';
+export function tabKeyTarget(key: string, index: number, count: number, rtl: boolean): number | undefined {
   switch (key) {
-    case forward: return (index + 1) % count;
-    case back: return (index - 1 + count) % count;
+    case rtl ? 'ArrowLeft' : 'ArrowRight': return (index + 1) % count;
+    case rtl ? 'ArrowRight' : 'ArrowLeft': return (index - 1 + count) % count;
     case 'Home': return 0;
     case 'End': return count - 1;
-    default: return null;
   }
 }
 
-const PAGE = 10;
-
-/** The option a navigation key moves to in a listbox of `count` options (no wrapping), or `null`. */
-export function listKeyTarget(key: string, index: number, count: number): number | null {
+/** The option a navigation key moves to in a listbox of `count` options (no wrapping), or `undefined`. */
+export function listKeyTarget(key: string, index: number, count: number): number | undefined {
   const last = count - 1;
   switch (key) {
     case 'ArrowDown': return Math.min(index + 1, last);
@@ -36,62 +35,7 @@ export function listKeyTarget(key: string, index: number, count: number): number
     case 'End': return last;
     case 'PageDown': return Math.min(index + PAGE, last);
     case 'PageUp': return Math.max(index - PAGE, 0);
-    default: return null;
   }
-}
-
-/** Listbox type-ahead: letters typed in quick succession make one prefix. */
-export class TypeAhead {
-  #typed = '';
-  #timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(private readonly timeoutMs = 500) {}
-
-  /** Whether letters are being typed (Space then belongs to the prefix, not to choosing). */
-  get typing(): boolean {
-    return this.#typed !== '';
-  }
-
-  /** Adds a typed character; the index of the next matching name, or -1. */
-  type(key: string, names: readonly string[], active: number): number {
-    this.#typed += key;
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.reset(), this.timeoutMs);
-    return typeAheadIndex(this.#typed, names, active);
-  }
-
-  reset(): void {
-    clearTimeout(this.#timer);
-    this.#typed = '';
-  }
-}
-
-/**
- * What a key does in a listbox of `count` options whose active one is at `index`:
- * `'choose'` it, move to an index (`-1` when type-ahead finds nothing), or `null` for
- * a key the list leaves alone. Calls `preventDefault()` on the keys it handles.
- */
-export function listKeyAction(
-  event: KeyboardEvent,
-  index: number,
-  count: number,
-  names: () => readonly string[],
-  typeAhead: TypeAhead,
-): number | 'choose' | null {
-  const key = event.key;
-  const target = listKeyTarget(key, index, count);
-  let action: number | 'choose';
-  if (target !== null) {
-    action = target;
-  } else if (key === 'Enter' || (key === ' ' && !typeAhead.typing)) {
-    action = 'choose';
-  } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-    action = typeAhead.type(key, names(), index);
-  } else {
-    return null;
-  }
-  event.preventDefault();
-  return action;
 }
 
 export interface CountryKeyboardOptions {
@@ -99,18 +43,14 @@ export interface CountryKeyboardOptions {
   tabs: () => { visible: readonly Continent[]; selected: Continent };
   /** Selects the tab a key moved to and focuses it. */
   moveToTab: (tab: Continent) => void;
-  /** The options listed, in order. */
-  options: () => readonly Country[];
-  /** The active option's code. */
-  active: () => string | null;
+  /** The options listed, in order, the active one's code and the listbox if rendered. */
+  list: () => { options: readonly Country[]; active: string | null; listbox: HTMLElement | null };
   /** The name an option shows (type-ahead matches it). */
   nameOf: (code: string) => string;
   /** Makes an option active. */
   activate: (code: string) => void;
   /** Enter or Space on the active option. */
   choose: (code: string) => void;
-  /** The listbox, if it is rendered (ArrowDown in the search box goes there). */
-  listbox: () => HTMLElement | null;
 }
 
 /**
@@ -118,7 +58,8 @@ export interface CountryKeyboardOptions {
  * `@keydown=${keys.onListKey}` (they keep their `this`).
  */
 export class CountryKeyboardController implements ReactiveController {
-  readonly #typeAhead = new TypeAhead();
+  #typed = '';
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -128,37 +69,52 @@ export class CountryKeyboardController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#typeAhead.reset();
+    this.#resetTypeAhead();
   }
 
   /** Arrow keys (mirrored in right-to-left text), Home and End on the tablist. */
   readonly onTabKey = (event: KeyboardEvent): void => {
     const { visible, selected } = this.options.tabs();
     const target = tabKeyTarget(event.key, visible.indexOf(selected), visible.length, this.host.matches(':dir(rtl)'));
-    if (target === null) return;
+    if (target === undefined) return;
     event.preventDefault();
     this.options.moveToTab(visible[target]!);
   };
 
   /** ArrowDown in the search box moves to the results. */
   readonly onSearchKey = (event: KeyboardEvent): void => {
-    const listbox = this.options.listbox();
+    const { listbox } = this.options.list();
     if (event.key !== 'ArrowDown' || !listbox) return;
     event.preventDefault();
     listbox.focus();
   };
 
-  /** Navigation keys, type-ahead, Enter and Space on the listbox. */
+  /**
+   * Navigation keys, Enter and Space (choose), and type-ahead: letters typed in quick
+   * succession make one prefix, and while one is being typed Space belongs to it.
+   */
   readonly onListKey = (event: KeyboardEvent): void => {
-    const options = this.options.options();
-    const active = this.options.active();
+    const { key, ctrlKey, metaKey, altKey } = event;
+    const { options, active } = this.options.list();
     const index = options.findIndex((c) => c.code === active);
-    const names = () => options.map((c) => this.options.nameOf(c.code));
-    const action = listKeyAction(event, index, options.length, names, this.#typeAhead);
-    if (action === 'choose') {
+    let target = listKeyTarget(key, index, options.length);
+    if (target === undefined && (key === 'Enter' || (key === ' ' && !this.#typed))) {
       if (active) this.options.choose(active);
-    } else if (action !== null && action >= 0) {
-      this.options.activate(options[action]!.code);
+    } else if (target === undefined && key.length === 1 && !ctrlKey && !metaKey && !altKey) {
+      this.#typed += key;
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#resetTypeAhead(), TYPE_AHEAD_MS);
+      target = typeAheadIndex(this.#typed, options.map((c) => this.options.nameOf(c.code)), index);
+    } else if (target === undefined) {
+      return;
     }
+    event.preventDefault();
+    const option = target === undefined ? undefined : options[target];
+    if (option) this.options.activate(option.code);
   };
+
+  #resetTypeAhead(): void {
+    clearTimeout(this.#timer);
+    this.#typed = '';
+  }
 }

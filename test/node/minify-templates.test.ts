@@ -1,0 +1,33 @@
+// The build's template minifier (scripts/vite-minify-templates.ts): what it removes
+// from CSS must never change what the CSS means.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { minifyCss } from '../../scripts/vite-minify-templates.ts';
+
+test('CSS: whitespace, comments, last semicolons, leading zeros and identifier quotes go', () => {
+  const css = `
+    /* a note */
+    .list > [role='option'][aria-selected="true"] {
+      padding: 0.25rem 0.5em;
+      color: rgb(0 0 0 / 0.5);
+    }
+    @media (prefers-reduced-motion: reduce) {
+      dialog[open] { animation: none; }
+    }`;
+  assert.equal(
+    minifyCss(css),
+    ' .list>[role=option][aria-selected=true]{padding:.25rem .5em;color:rgb(0 0 0 / .5)}' +
+      '@media (prefers-reduced-motion:reduce){dialog[open]{animation:none}}',
+  );
+});
+
+test('CSS: what would change meaning stays', () => {
+  // calc() needs its spaces; 10.5 and 20.25 are not leading zeros; a value that is not
+  // an identifier keeps its quotes; a font name in quotes stays quoted.
+  assert.equal(minifyCss('a { width: calc(100% - 2 * 0.5rem); }'), 'a{width:calc(100% - 2 * .5rem)}');
+  assert.equal(minifyCss('a { margin: 10.5px 20.25px; }'), 'a{margin:10.5px 20.25px}');
+  assert.equal(minifyCss("[data-n='1'], [lang='zh Hant'] { x: y; }"), "[data-n='1'],[lang='zh Hant']{x:y}");
+  assert.equal(minifyCss("a { font-family: 'SFMono-Regular', monospace; }"), "a{font-family:'SFMono-Regular',monospace}");
+  // A part that ends before an interpolated fragment keeps its last semicolon.
+  assert.equal(minifyCss('a { color: red; '), 'a{color:red;');
+});
