@@ -21,8 +21,10 @@ const events = document.getElementById('events') as HTMLOListElement;
 
 controls.addEventListener('change', () => {
   const data = new FormData(controls);
-  widget.theme = String(data.get('theme'));
-  widget.captcha = String(data.get('captcha'));
+  // Attributes take any text (an invalid one falls back with a warning); the typed
+  // properties take only the values the element knows.
+  widget.setAttribute('theme', String(data.get('theme')));
+  widget.setAttribute('captcha', String(data.get('captcha')));
 });
 
 for (const type of [
@@ -31,7 +33,7 @@ for (const type of [
 ] as const) {
   widget.addEventListener(type, (e) => {
     const li = document.createElement('li');
-    li.textContent = `${type} ${JSON.stringify((e as CustomEvent).detail)}`;
+    li.textContent = `${type} ${JSON.stringify(e.detail)}`;
     events.prepend(li);
   });
 }

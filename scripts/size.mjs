@@ -18,7 +18,7 @@ function walk(dir) {
 }
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-const files = walk(DIST).filter((f) => !f.includes(`${DIST}/types/`)).sort();
+const files = walk(DIST).sort();
 const rows = files.map((f) => {
   const buf = readFileSync(f);
   return { file: relative(DIST, f), raw: buf.length, gzip: gz(buf) };
@@ -29,19 +29,23 @@ for (const r of rows) console.log(`${r.file.padEnd(48)} ${pad(r.raw, 9)} ${pad(r
 
 // Locale data: translations and country-name chunks, loaded only for the active language.
 const isLocale = (f) => /(^|\/)(locales?|langs?)\/|[-_/](lang|locale)-|\.json$|i18n-iso-countries/.test(f) || /\/[a-z]{2}(-[A-Za-z]+)?-[\w-]{8}\.js$/.test(f) && f.includes('langs');
-const js = rows.filter((r) => r.file.endsWith('.js'));
-const code = js.filter((r) => !isLocale(r.file));
-// The module a page loads first is the entry plus every chunk it imports statically.
-function closure(file, seen = new Set()) {
+// The module a page loads first is the entry plus every chunk it imports statically;
+// with dynamic import() too, it is everything a browser can ever load. The rest of
+// dist/ is for the package (Node entry, the contract module, declarations).
+function closure(file, dynamic = false, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const src = readFileSync(join(DIST, file), 'utf8');
-  for (const m of src.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
-    const target = relative(DIST, join(DIST, file, '..', m[1]));
-    closure(target, seen);
+  const imports = /(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+  const dynamicImports = /\bimport\(\s*[`"'](\.{1,2}\/[^`"']+)[`"']\s*\)/g;
+  for (const m of [...src.matchAll(imports), ...(dynamic ? src.matchAll(dynamicImports) : [])]) {
+    closure(relative(DIST, join(DIST, file, '..', m[1])), dynamic, seen);
   }
   return seen;
 }
+const browserFiles = closure('hik-register.js', true);
+const js = rows.filter((r) => browserFiles.has(r.file));
+const code = js.filter((r) => !isLocale(r.file));
 const firstFiles = [...closure('hik-register.js')];
 const first = { gzip: gz(Buffer.concat(firstFiles.map((f) => readFileSync(join(DIST, f))))) };
 console.log(`\nloaded first: ${firstFiles.join(' + ')}`);
@@ -50,11 +54,11 @@ const sum = code.reduce((n, r) => n + r.gzip, 0);
 console.log('');
 console.log(`first module with its static imports: ${first.gzip} B gzip (budget ${BUDGET_FIRST})`);
 console.log(`all JS without locale data: ${sum} B gzip as separate files, ${all} B as one stream (budget ${BUDGET_ALL})`);
-// Everything else in dist/ that is not locale data: the contract's JSON Schemas (not
-// browser code, but dist/ is what gets copied), shown so the whole is never hidden.
-const rest = rows.filter((r) => !r.file.endsWith('.js') && !/^(langs|locales)\//.test(r.file));
+// Everything else in dist/: for the package, never loaded by a browser (the contract's
+// JSON Schemas and module, declarations, the Node entry), shown so the whole is never hidden.
+const rest = rows.filter((r) => !browserFiles.has(r.file));
 const restSum = rest.reduce((n, r) => n + r.gzip, 0);
-console.log(`other files of dist/ (${rest.length}, contract JSON Schemas): ${restSum} B gzip; all of dist/ without locale data: ${sum + restSum} B gzip`);
+console.log(`package files no browser loads (${rest.length}: contract, declarations, Node entry): ${restSum} B gzip`);
 // Each language's chunk: its translated strings plus its country names (zh-Hant
 // and languages i18n-iso-countries lacks use Intl.DisplayNames: no names chunk).
 const chunkOf = (dir, name) => rows.find((r) => r.file.startsWith(`${dir}/${name}-`) && /^[\w-]+-[\w-]{8}\.js$/.test(r.file.slice(dir.length + 1)));

@@ -8,6 +8,8 @@ import { isCountryCode } from './country/countries.ts';
 
 export type CaptchaMode = 'image' | 'pow' | 'slot' | 'none';
 export type Credentials = 'same-origin' | 'include' | 'omit';
+/** `auto` follows `prefers-color-scheme`. */
+export type Theme = 'light' | 'dark' | 'auto';
 
 export interface RawConfig {
   endpoint: string;

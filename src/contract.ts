@@ -17,10 +17,10 @@ export {
   RULES, FIELDS, SERVER_ERROR_CODES, CLIENT_ERROR_CODES,
   type Field, type ServerErrorCode, type ClientErrorCode, type ErrorCode,
 } from './rules.ts';
-import { RULES } from './rules.ts';
+import { RULES, type Channel as ChannelName, type Session as SessionFields } from './rules.ts';
 
 export const Channel = z.enum(['email', 'sms']);
-export type Channel = z.infer<typeof Channel>;
+export type Channel = ChannelName;
 
 const id = z.string().check(z.regex(RULES.idPattern));
 const country = z.string().check(z.regex(RULES.countryPattern));
@@ -159,7 +159,7 @@ export const Session = z.object({
   token: z.string().check(z.minLength(1), z.maxLength(8192)),
   expiresIn: seconds,
 });
-export type Session = z.infer<typeof Session>;
+export type Session = SessionFields;
 
 export const AccountCreated = z.object({
   userId: z.string().check(z.minLength(1), z.maxLength(128)),

@@ -7,7 +7,8 @@
  * No detail ever carries a secret (password, captcha answer, code): the root reads
  * those from the child's public getter when it submits.
  */
-import type { CaptchaKind, Channel, ErrorCode, Session } from './contract.ts';
+import type { CaptchaKind } from './contract.ts';
+import type { Channel, ErrorCode, Session } from './rules.ts';
 
 /** The step the user is on. */
 export type Step = 'form' | 'code' | 'done';
@@ -109,7 +110,8 @@ export function emit<K extends keyof HikEventMap>(
   target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: PUBLIC.has(type) }));
 }
 
+// Public events are typed on every element's (and the document's) addEventListener:
+// they bubble and are composed. Internal ones are not: they never reach the page.
 declare global {
   interface GlobalEventHandlersEventMap extends HikRegisterEventMap {}
-  interface HTMLElementEventMap extends HikInternalEventMap {}
 }

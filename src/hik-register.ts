@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized } from '@lit/localize';
-import { resolveConfig, type Config } from './attributes.ts';
+import { resolveConfig, type CaptchaMode, type Config, type Credentials, type Theme } from './attributes.ts';
 import type { Step } from './events.ts';
+import type { Channel } from './rules.ts';
 import { tokens } from './theme.styles.ts';
 import { styles } from './hik-register.styles.ts';
 import type { ApiClient } from './client/api-client.ts';
@@ -22,6 +23,14 @@ import './captcha/hik-captcha.ts';
 // Types only: the pop-ups' classes load lazily, below.
 import type {} from './country/hik-country-dialog.ts';
 import type {} from './code/hik-code-modal.ts';
+
+// What the package's declarations export besides the element (scripts/build-package.ts).
+export type {
+  HikRegisterEventMap, CountryChangeDetail, ChannelChangeDetail, StepChangeDetail,
+  CodeSentDetail, RegisterSuccessDetail, RegisterErrorDetail, Step,
+} from './events.ts';
+export type { Channel, Session, ErrorCode, ServerErrorCode, ClientErrorCode } from './rules.ts';
+export type { CaptchaMode, Credentials, Theme } from './attributes.ts';
 
 // The country pop-up and the code pop-up are not needed for the first paint: they
 // load on first use (or when the browser is idle), keeping the first module small.
@@ -88,15 +97,15 @@ export class HikRegister extends LitElement {
   /** Preselected country (ISO 3166-1 alpha-2); the user still confirms it. */
   @property({ attribute: 'country' }) country = '';
   /** Which way to register is selected first: `email` or `sms`. */
-  @property({ attribute: 'channel' }) channel = 'email';
+  @property({ attribute: 'channel' }) channel: Channel = 'email';
   /** Which ways are offered, space-separated. */
   @property({ attribute: 'channels' }) channels = 'email sms';
   /** Space-separated allow-list of ISO country codes; empty means all. */
   @property({ attribute: 'countries' }) countries = '';
   /** `image`, `pow`, `slot` (third-party widget in the `captcha` slot) or `none`. */
-  @property({ attribute: 'captcha' }) captcha = 'image';
+  @property({ attribute: 'captcha' }) captcha: CaptchaMode = 'image';
   /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). */
-  @property({ attribute: 'theme', reflect: true }) theme = 'auto';
+  @property({ attribute: 'theme', reflect: true }) theme: Theme = 'auto';
   /** Link to the Terms of Service. */
   @property({ attribute: 'terms-url' }) termsUrl = '';
   /** Link to the privacy policy. */
@@ -104,7 +113,7 @@ export class HikRegister extends LitElement {
   /** Per-request timeout in milliseconds. */
   @property({ attribute: 'timeout', type: Number }) timeout = 15000;
   /** `credentials` mode passed to fetch: `same-origin`, `include` or `omit`. */
-  @property({ attribute: 'credentials' }) credentials = 'same-origin';
+  @property({ attribute: 'credentials' }) credentials: Credentials = 'same-origin';
   /** Extra headers sent with every request (CSRF tokens, API keys). */
   @property({ attribute: false }) headers: Record<string, string> = {};
   /** A replacement for the global fetch (device UIs that sign requests). */
@@ -261,7 +270,7 @@ export class HikRegister extends LitElement {
     namesLoaded: () => this.requestUpdate(),
   };
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const view = this.#view();
     const state = this.#flow.state;
     return html`

@@ -57,6 +57,20 @@ export function normalizeCaptchaAnswer(typed: string): string {
   return asciiDigits(typed.normalize('NFKC')).trim().toUpperCase();
 }
 
+// Plain types of what the public events carry: the element's declarations need no
+// schema library. src/contract.ts has the schemas; test/node/contract-types.test.ts
+// checks that both describe the same values.
+
+/** How the code is sent: by email or by text message. */
+export type Channel = 'email' | 'sms';
+
+/** The session a server may hand over with a new account (CONTRACT.md `AccountCreated`). */
+export interface Session {
+  token: string;
+  /** Seconds the token is valid for. */
+  expiresIn: number;
+}
+
 /** Fields an error may point at (`error.field`). */
 export const FIELDS = [
   'username', 'password', 'country', 'channel', 'email', 'phone',

@@ -32,8 +32,11 @@ export interface Nvr {
   server: Server;
 }
 
-/** Static files from `buildDir` (dist/ by default) plus this folder's page, on `port` (0: any). */
-export async function serveNvr(buildDir: string, port = 0, print?: (line: string) => void): Promise<Nvr> {
+/**
+ * Static files from `buildDir` (dist/ by default) plus this folder's page, on `port`
+ * (0: any). With `ownPage: false`, `buildDir` holds the page too (an app's own build).
+ */
+export async function serveNvr(buildDir: string, port = 0, print?: (line: string) => void, ownPage = true): Promise<Nvr> {
   const outbox = new MemoryOutbox({ keep: 50, print });
   const api = nodeMiddleware(createBackend({ outbox, hasher: scryptHasher() }));
   const server = createServer((req, res) => {
@@ -42,7 +45,7 @@ export async function serveNvr(buildDir: string, port = 0, print?: (line: string
     api(req, res, () => {
       const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
       const name = path === '/' ? 'index.html' : path.slice(1);
-      const root = PAGE_FILES.has(name) ? PAGE_DIR : buildDir;
+      const root = ownPage && PAGE_FILES.has(name) ? PAGE_DIR : buildDir;
       const file = normalize(join(root, name));
       const type = TYPES[extname(file)];
       // Only known file types, and nothing outside the two folders.

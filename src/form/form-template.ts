@@ -5,6 +5,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { FormView } from './form-view.ts';
+import type { HikInternalEventMap } from '../events.ts';
 import { callingCodeOf, flagOf } from '../country/countries.ts';
 import { flagsRender } from '../country/flags.ts';
 import { countryLabel } from '../country/country-label.ts';
@@ -78,15 +79,15 @@ export function renderForm(view: FormView, inside: unknown) {
         <p class="error" id="country-error" part="error" ?hidden=${!errors.country}>${errors.country ?? ''}</p>
       </div>
       <hik-country-dialog .value=${country} .countries=${view.countries} .locale=${locale}
-        @hik-country-select=${(e: HTMLElementEventMap['hik-country-select']) => actions.chooseCountry(e.detail.country)}></hik-country-dialog>
+        @hik-country-select=${(e: HikInternalEventMap['hik-country-select']) => actions.chooseCountry(e.detail.country)}></hik-country-dialog>
 
       <hik-contact-toggle
         .channel=${values.channel} .channels=${view.channels}
         .country=${country} .callingCode=${callingCode}
         .email=${values.email} .phone=${values.phone}
         .errors=${{ email: errors.email ?? '', phone: errors.phone ?? '' }}
-        @hik-channel-select=${(e: HTMLElementEventMap['hik-channel-select']) => actions.chooseChannel(e.detail.channel)}
-        @hik-contact-input=${({ detail }: HTMLElementEventMap['hik-contact-input']) =>
+        @hik-channel-select=${(e: HikInternalEventMap['hik-channel-select']) => actions.chooseChannel(e.detail.channel)}
+        @hik-contact-input=${({ detail }: HikInternalEventMap['hik-contact-input']) =>
           actions.setValues({ email: detail.email, phone: detail.phone })}
       ></hik-contact-toggle>
 
@@ -140,7 +141,7 @@ function renderCaptcha({ captchaMode, captcha: c, errors, actions }: FormView) {
   return html`<hik-captcha
     .challenge=${c.challenge} .mode=${c.mode} .powOffered=${c.powOffered} .imageOffered=${c.imageOffered}
     .loading=${c.loading} .error=${errors.captcha || c.loadError}
-    @hik-captcha-request=${(e: HTMLElementEventMap['hik-captcha-request']) => void c.switchTo(e.detail.kind)}
+    @hik-captcha-request=${(e: HikInternalEventMap['hik-captcha-request']) => void c.switchTo(e.detail.kind)}
     @input=${() => actions.clearError('captcha')}
   ></hik-captcha>`;
 }
