@@ -75,7 +75,7 @@ describe('the npm package, installed into a fresh app', { timeout: 600_000 }, ()
   it('the tarball holds the declarations, the manifest and the contract, and no sources', () => {
     const files = packed.files.map((f) => f.path);
     for (const wanted of [
-      'dist/hik-register.js', 'dist/hik-register.d.ts', 'dist/node.js', 'dist/jsx.d.ts', 'dist/react.d.ts',
+      'dist/index.js', 'dist/hik-register.js', 'dist/hik-register.d.ts', 'dist/node.js', 'dist/jsx.d.ts', 'dist/react.d.ts',
       'dist/vue.d.ts', 'dist/contract/contract.js', 'dist/contract/contract.d.ts',
       'dist/contract/SendCodeRequest.schema.json', 'dist/contract/index.json', 'dist/custom-elements.json',
     ]) assert.ok(files.includes(wanted), `${wanted} is not in the tarball`);
@@ -86,7 +86,7 @@ describe('the npm package, installed into a fresh app', { timeout: 600_000 }, ()
     };
     const elements = manifest.modules.flatMap((m) => m.declarations.filter((d) => d.tagName));
     assert.deepEqual(elements.map((d) => d.tagName), ['hik-register'], 'the manifest lists other elements than the public one');
-    assert.deepEqual(manifest.modules.map((m) => m.path), ['dist/hik-register.js']);
+    assert.deepEqual(manifest.modules.map((m) => m.path), ['dist/index.js']);
     const element = elements[0]!;
     assert.ok(element.attributes?.some((a) => a.name === 'terms-url'), 'the manifest lacks the terms-url attribute');
     assert.deepEqual(element.members?.filter((m) => m.privacy || m.name.startsWith('#')), [], 'private members in the manifest');

@@ -1,6 +1,7 @@
 // The npm package's files, in dist/ (`npm run build`) or in any folder
 // (`buildPackage(dir)`, for the consumer test in e2e/package.test.ts):
-//   hik-register.js + chunks/ langs/ locales/   the browser build (vite.config.ts)
+//   hik-register.js + chunks/ langs/ locales/   the browser build (vite.config.ts); the
+//   index.js                                    package's module entry re-exports the element
 //   hik-register.d.ts                           the element's declarations, bundled
 //   node.js                                     what `import 'hik-register'` runs in Node
 //   contract/contract.js, contract.d.ts         the contract for backends (zod, no Lit)
@@ -83,7 +84,7 @@ const NODE_ENTRY = `// What \`import 'hik-register'\` runs in Node (package.json
 // the browser build loads as usual and \`HikRegister\` is set once it has.
 const dom = typeof document !== 'undefined' && typeof customElements !== 'undefined';
 export let HikRegister;
-if (dom) import('./hik-register.js').then((module) => { HikRegister = module.HikRegister; });
+if (dom) import('./index.js').then((module) => { HikRegister = module.HikRegister; });
 `;
 
 interface Manifest {
@@ -105,9 +106,9 @@ function packageManifest(out: string): void {
     const full = JSON.parse(readFileSync(join(dir, 'custom-elements.json'), 'utf8')) as Manifest;
     const modules = full.modules.filter((m) => m.path === 'src/hik-register.ts').map((m) => ({
       ...m,
-      path: 'dist/hik-register.js',
+      path: 'dist/index.js',
       declarations: m.declarations?.map((d) => ({ ...d, members: d.members?.filter((member) => !member.privacy) })),
-      exports: m.exports?.map((e) => ({ ...e, declaration: { ...e.declaration, module: 'dist/hik-register.js' } })),
+      exports: m.exports?.map((e) => ({ ...e, declaration: { ...e.declaration, module: 'dist/index.js' } })),
     }));
     writeFileSync(join(out, 'custom-elements.json'), JSON.stringify({ schemaVersion: full.schemaVersion, modules }, null, 2) + '\n');
   } finally {

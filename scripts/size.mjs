@@ -43,7 +43,8 @@ function closure(file, dynamic = false, seen = new Set()) {
   }
   return seen;
 }
-const browserFiles = closure('hik-register.js', true);
+// index.js is the npm entry (a re-export); hik-register.js is what a script tag loads.
+const browserFiles = closure('index.js', true);
 const js = rows.filter((r) => browserFiles.has(r.file));
 const code = js.filter((r) => !isLocale(r.file));
 const firstFiles = [...closure('hik-register.js')];
