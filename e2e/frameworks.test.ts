@@ -234,4 +234,33 @@ describe('offline NVR page', { timeout: 180_000 }, () => {
       await s.close();
     }
   });
+
+  it('a German page loads German data only: no English strings or country names', { timeout: 30_000 }, async () => {
+    const s = await openPage(nvr);
+    try {
+      const { page } = s;
+      // The device's page in German from the start: the element follows the page's lang.
+      await page.route(nvr.base, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', '<html lang="de">') });
+      });
+      const loaded: string[] = [];
+      page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+      await page.goto(nvr.base);
+      const w = widget(page);
+      await w.getByRole('textbox', { name: 'Benutzername', exact: true }).waitFor();
+      await w.getByRole('button', { name: /^Land/ }).click();
+      const dialog = w.getByRole('dialog', { name: 'Land auswählen' });
+      await dialog.getByRole('searchbox', { name: 'Suchen' }).fill('vereinigtes');
+      await dialog.getByRole('option', { name: 'Vereinigtes Königreich', exact: true }).waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.ok(loaded.some((p) => /^\/langs\/de-/.test(p)), `no German country names were loaded (${loaded.join(', ')})`);
+      assert.ok(loaded.some((p) => /^\/locales\/de-/.test(p)), 'no German strings were loaded');
+      const english = loaded.filter((p) => /^\/(langs|locales)\/en-/.test(p));
+      assert.deepEqual(english, [], 'a German page downloaded English data');
+      await s.assertClean('offline NVR page in German');
+    } finally {
+      await s.close();
+    }
+  });
 });

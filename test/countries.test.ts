@@ -106,9 +106,14 @@ describe('country names', () => {
     expect(regionName('GB', 'yo')).to.equal(intlRegionName('GB', 'yo'));
   });
 
-  it('search names include aliases in English', async () => {
-    const names = await loadSearchNames('fr');
-    expect(names.get('GB')).to.include.members(['Royaume-Uni', 'United Kingdom', 'UK']);
+  it("search names: the language's own names and aliases, and the English name", async () => {
+    const fr = await loadSearchNames('fr');
+    expect(fr.get('GB')).to.include.members(['Royaume-Uni', 'United Kingdom']);
+    // English aliases come with the English list, which a French page does not load.
+    expect(fr.get('GB')).to.not.include('UK');
+    const en = await loadSearchNames('en');
+    expect(en.get('GB')).to.include.members(['United Kingdom', 'UK', 'Great Britain']);
+    expect(en.get('CI')).to.include('Ivory Coast');
   });
 });
 
@@ -142,7 +147,7 @@ describe('country search', () => {
     const found = codesOf(searchCountries('allemagne', COUNTRIES, (c) => fr.get(c) ?? []));
     expect(found).to.deep.equal(['DE']);
     expect(codesOf(searchCountries('germany', COUNTRIES, (c) => fr.get(c) ?? []))).to.deep.equal(['DE']);
-    expect(codesOf(searchCountries('ivory', COUNTRIES, (c) => fr.get(c) ?? []))).to.deep.equal(['CI']);
+    expect(codesOf(searchCountries('united kingdom', COUNTRIES, (c) => fr.get(c) ?? []))).to.deep.equal(['GB']);
   });
 
   it('returns everything for an empty query and nothing for nonsense', () => {

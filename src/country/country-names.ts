@@ -109,18 +109,15 @@ export function loadEnglishNames(): Promise<Map<string, string>> {
 
 /**
  * Every name a person might search a country by: the names and aliases in `locale`
- * and in English ("UK", "Ivory Coast"), and Intl's names for both. By code.
+ * ("UK" and "Ivory Coast" in English), and Intl's names in `locale` and in English
+ * (built into the browser). By code. Only `locale`'s own file is loaded: a German page
+ * never downloads the English list.
  */
 export async function loadSearchNames(locale: string): Promise<Map<string, string[]>> {
-  const [local, english] = await Promise.all([loadFile(langOf(locale)), loadFile('en')]);
+  const local = await loadFile(langOf(locale));
   return new Map(
     COUNTRIES.map(({ code }) => {
-      const all = [
-        ...entriesOf(local, code),
-        ...entriesOf(english, code),
-        intlName(code, locale),
-        intlName(code, 'en'),
-      ];
+      const all = [...entriesOf(local, code), intlName(code, locale), intlName(code, 'en')];
       return [code, [...new Set(all)]];
     }),
   );
