@@ -1,6 +1,7 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
+import { IMAGE, POW, fakeFetch, json } from './client-fakes.ts';
 import { $, resetBackend, fillForm, pressNext, codeInput, lastCode, fill, buttonNamed, visibleError, settle } from './helpers.ts';
 
 /** The captcha modes of `<hik-register>`: pow, a third-party widget in the slot, and none. */
@@ -47,6 +48,8 @@ describe('<hik-register> captcha modes', () => {
     await resetBackend({ captchaKinds: ['image'] });
     const el = await mount('pow');
     await waitUntil(() => el.shadowRoot!.querySelector('hik-captcha img'), 'image challenge shown', { timeout: 5000 });
+    // The place kept for the choice goes once the server has answered for both kinds.
+    await waitUntil(() => !el.shadowRoot!.querySelector('hik-captcha .hik-captcha__choice'), 'no choice left');
     expect(el.shadowRoot!.querySelector('hik-captcha')!.textContent).to.not.match(/without typing/i);
   });
 
@@ -91,5 +94,50 @@ describe('<hik-register> captcha modes', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), 'a form-level alert');
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.match(/did not accept/);
     expect(visibleError(el, '#username')).to.equal('');
+  });
+
+  describe('nothing below the captcha moves when the server says what it offers', () => {
+    // The server's answers wait until the test lets them through.
+    async function mountGated(offers: { pow: boolean }) {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => { release = resolve; });
+      const { fn } = fakeFetch(async (url) => {
+        await gate;
+        if (url.includes('kind=pow')) return offers.pow ? json(POW) : json({ error: { code: 'not_found', message: 'x' } }, 404);
+        if (url.includes('/captcha')) return json(IMAGE);
+        return json({ error: { code: 'not_found', message: 'x' } }, 404);
+      });
+      sessionStorage.clear();
+      const reg = document.createElement('hik-register') as HikRegister;
+      reg.setAttribute('endpoint', '/api/register');
+      reg.fetch = fn;
+      const el = await fixture<HikRegister>(reg);
+      const next = () => $(el, '[part=submit]').getBoundingClientRect().top;
+      return { el, release, next };
+    }
+
+    it('both kinds offered: the choice appears in the place kept for it', async () => {
+      const { el, release, next } = await mountGated({ pow: true });
+      await el.updateComplete;
+      const before = next();
+      const captcha = $(el, 'hik-captcha');
+      expect(captcha.querySelector('input[type=checkbox]'), 'the kept place holds no control yet')
+        .to.satisfy((box: Element | null) => !box || box.closest('[inert]') !== null);
+      release();
+      await waitUntil(() => captcha.querySelector('img'), 'the picture arrives');
+      await waitUntil(() => !captcha.querySelector('[inert]'), 'the choice is shown');
+      await el.updateComplete;
+      expect(captcha.textContent).to.match(/without typing/i);
+      expect(next(), 'Next moved').to.equal(before);
+    });
+
+    it('only the image offered: the kept place goes', async () => {
+      const { el, release } = await mountGated({ pow: false });
+      release();
+      const captcha = $(el, 'hik-captcha');
+      await waitUntil(() => captcha.querySelector('img'), 'the picture arrives');
+      await waitUntil(() => !captcha.querySelector('.hik-captcha__choice'), 'no choice left');
+      await expect(el).to.be.accessible();
+    });
   });
 });

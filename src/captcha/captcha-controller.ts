@@ -28,6 +28,8 @@ export class CaptchaController {
   pow: PowChallenge | null = null;
   imageOffered = true;
   powOffered = false;
+  /** Whether the server has answered for both kinds (what it offers is known). */
+  offersKnown = false;
   loading = false;
   /** Localized text when a challenge could not be loaded. */
   loadError = '';
@@ -57,6 +59,8 @@ export class CaptchaController {
     this.mode = first;
     // The other kind is fetched too, only to learn whether the server offers it.
     await Promise.all([this.load(first), this.load(other)]);
+    this.offersKnown = true;
+    this.#host.requestUpdate();
   }
 
   /** A new challenge of the current kind (after Next, on Refresh, before expiry). */

@@ -101,6 +101,10 @@ export const styles = css`
     min-block-size: 2.75rem;
     cursor: pointer;
   }
+  hik-captcha .hik-captcha__choice--pending {
+    visibility: hidden;
+  }
+
   hik-captcha .hik-captcha__choice input {
     inline-size: 1.25rem;
     block-size: 1.25rem;

@@ -46,6 +46,9 @@ export class HikCaptcha extends LitElement {
   /** The server offers the picture. Property only: a boolean attribute cannot default to true. */
   @property({ attribute: false }) imageOffered = true;
 
+  /** Whether `powOffered` and `imageOffered` are the server's answer yet (false: still asking). */
+  @property({ attribute: false }) offersKnown = true;
+
   /** Localized error text, shown under the field and tied to it. */
   @property({ attribute: 'error' }) error = '';
 
@@ -183,8 +186,12 @@ export class HikCaptcha extends LitElement {
   }
 
   protected override render() {
-    const choice = this.powOffered && this.imageOffered
-      ? html`<label class="hik-captcha__choice">
+    // Until the server has said which kinds it offers, the choice keeps its place,
+    // unseen and inert: when both are offered (the usual case) it appears without
+    // moving anything below it.
+    const pending = !this.offersKnown;
+    const choice = pending || (this.powOffered && this.imageOffered)
+      ? html`<label class="hik-captcha__choice ${pending ? 'hik-captcha__choice--pending' : ''}" ?inert=${pending}>
           <input type="checkbox" autocomplete="off" .checked=${live(this.mode === 'pow')}
             ?disabled=${this.disabled} @change=${this.onChoice}>
           <span>${msg('Verify without typing', { desc: 'Checkbox: solve the captcha automatically instead of typing characters' })}</span>

@@ -139,7 +139,7 @@ function renderCaptcha({ captchaMode, captcha: c, errors, actions }: FormView) {
     </div>`;
   }
   return html`<hik-captcha
-    .challenge=${c.challenge} .mode=${c.mode} .powOffered=${c.powOffered} .imageOffered=${c.imageOffered}
+    .challenge=${c.challenge} .mode=${c.mode} .powOffered=${c.powOffered} .imageOffered=${c.imageOffered} .offersKnown=${c.offersKnown}
     .loading=${c.loading} .error=${errors.captcha || c.loadError}
     @hik-captcha-request=${(e: HikInternalEventMap['hik-captcha-request']) => void c.switchTo(e.detail.kind)}
     @input=${() => actions.clearError('captcha')}

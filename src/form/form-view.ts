@@ -12,7 +12,7 @@ import type { FieldErrors, Values } from './form-values.ts';
 
 /** What the captcha field shows, and the request for another challenge. */
 export type CaptchaView = Readonly<Pick<CaptchaController,
-  'mode' | 'challenge' | 'imageOffered' | 'powOffered' | 'loading' | 'loadError'>> & Pick<CaptchaController, 'switchTo'>;
+  'mode' | 'challenge' | 'imageOffered' | 'powOffered' | 'offersKnown' | 'loading' | 'loadError'>> & Pick<CaptchaController, 'switchTo'>;
 
 /** What the templates may ask of the flow (the `FlowController`'s own methods). */
 export type FlowActions = Pick<FlowController,
