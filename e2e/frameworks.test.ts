@@ -235,6 +235,37 @@ describe('offline NVR page', { timeout: 180_000 }, () => {
     }
   });
 
+  it('nothing moves on the page while the widget loads (slow CPU, late script and captcha)', { timeout: 30_000 }, async () => {
+    const s = await openPage(nvr);
+    try {
+      const { page } = s;
+      const cdp = await s.context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      // The page paints before the script arrives, and the form before the captcha.
+      await page.route('**/hik-register.js', async (route) => { await new Promise((r) => setTimeout(r, 300)); await route.continue(); });
+      await page.route('**/api/register/captcha*', async (route) => { await new Promise((r) => setTimeout(r, 600)); await route.continue(); });
+      await page.addInitScript(() => {
+        const shifts: string[] = [];
+        (window as unknown as { __shifts: string[] }).__shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[]) {
+            shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${(entry.sources ?? []).map((x) => x.node?.nodeName).join(', ')}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(nvr.base);
+      // The NVR page's captcha is proof of work: it has arrived and been solved.
+      await waitForPow(page);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      const shifts = await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts);
+      assert.deepEqual(shifts, [], 'layout shifts while the widget loaded (page reserves its room as the README says)');
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    } finally {
+      await s.close();
+    }
+  });
+
   it('a German page loads German data only: no English strings or country names', { timeout: 30_000 }, async () => {
     const s = await openPage(nvr);
     try {

@@ -27,6 +27,9 @@ export const styles = css`
   h2 { font-size: 1.375em; margin: 0 0 calc(var(--hik-space) / 2); line-height: 1.3; }
   p { margin: 0; }
   form { display: grid; gap: var(--hik-space); }
+  /* The pop-ups take no room in the form, even before their lazy chunk defines them:
+     as undefined grid items they added a gap each, which closed when they arrived. */
+  hik-country-dialog, hik-code-modal { display: contents; }
 
   .field { display: grid; gap: 0.25rem; min-inline-size: 0; }
   label, .label { font-weight: 600; }
