@@ -74,7 +74,8 @@ export default defineConfig(({ command }) =>
               // paint needs that one request, with no entry → core waterfall. It defines the
               // elements when it runs; index.js only adds the named export. Per-language
               // data in its own folders: country names (langs/) and translated strings
-              // (locales/), each loaded only for the active language.
+              // (locales/), each loaded only for the active language. The phone metadata
+              // of each calling code (phone/44-….js) is loaded only for the chosen country.
               chunkFileNames: (chunk) =>
                 chunk.name === 'core'
                   ? 'hik-register.js'
@@ -82,7 +83,9 @@ export default defineConfig(({ command }) =>
                   ? 'langs/[name]-[hash].js'
                   : chunk.moduleIds.some((id) => id.includes('/src/i18n/locales/'))
                     ? 'locales/[name]-[hash].js'
-                    : 'chunks/[name]-[hash].js',
+                    : chunk.moduleIds.some((id) => id.includes('/src/contact/phone-metadata/'))
+                      ? 'phone/[name]-[hash].js'
+                      : 'chunks/[name]-[hash].js',
             },
           },
         },

@@ -11,6 +11,10 @@ execFileSync('npx', ['--no', 'cem', 'analyze', '--litelement', '--globs', 'src/*
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
+// The phone field's metadata per calling code is generated too (scripts/phone-metadata.mjs):
+// also here, because storybook-test/ runs `storybook build` without the npm scripts.
+execFileSync(process.execPath, ['scripts/phone-metadata.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
 const config: StorybookConfig = {
   stories: ['../stories/docs/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],

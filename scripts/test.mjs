@@ -26,8 +26,10 @@ const testFiles = (dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts')
 
 // The translations' runtime modules are generated from xliff/ (not committed).
 run('i18n', process.execPath, ['node_modules/@lit/localize-tools/bin/lit-localize.js', 'build', '--config', 'lit-localize.json']);
+// So is the phone metadata per calling code (src/contact/phone-metadata/, from libphonenumber-js).
+run('phone-metadata', process.execPath, ['scripts/phone-metadata.mjs']);
 if (failed.length) {
-  console.error('npm test: could not generate the translation modules (lit-localize build)');
+  console.error(`npm test: could not generate what the tests need (${failed.join(', ')}: lit-localize build, scripts/phone-metadata.mjs)`);
   process.exit(1);
 }
 

@@ -3,14 +3,59 @@ import { loadPhone, type PhoneTools } from '../src/contact/phone.ts';
 import { phoneMessage } from '../src/contact/contact-validation.ts';
 import { reformat } from '../src/contact/phone-reformat.ts';
 
-describe('phone (libphonenumber-js, mobile metadata)', () => {
+/** The metadata files of calling codes this page has requested (`44` for GB). */
+const requested = () => performance.getEntriesByType('resource')
+  .map((e) => /\/phone-metadata\/(\d+)\.json/.exec(e.name)?.[1]).filter(Boolean);
+
+describe('phone (libphonenumber-js, mobile metadata per calling code)', () => {
   let phone: PhoneTools;
   before(async () => {
+    // A full buffer (250 entries, the runner's own modules) would drop the requests.
+    performance.clearResourceTimings();
+    performance.setResourceTimingBufferSize(10_000);
+    await Promise.all([loadPhone('GB'), loadPhone('US')]);
     phone = await loadPhone();
   });
 
-  it('loads the library once', async () => {
-    expect(await loadPhone()).to.equal(phone);
+  it('loads the metadata of the chosen countries\' calling codes only, each once', async () => {
+    expect(requested().sort()).to.deep.equal(['1', '44']);
+    expect(await loadPhone('gb')).to.equal(phone);
+    expect(requested()).to.have.length(2);
+  });
+
+  it('knows a country once its metadata is loaded, and treats it as unsupported until then', async () => {
+    expect(phone.ready('FR')).to.equal(false);
+    expect(phone.validate('06 12 34 56 78', 'FR')).to.equal('invalid');
+    expect(phone.format('0612345678', 'FR')).to.equal('0612345678');
+    const withFrance = await loadPhone('FR');
+    expect(requested()).to.include('33');
+    expect(withFrance.ready('FR')).to.equal(true);
+    expect(withFrance.format('0612345678', 'FR')).to.equal('06 12 34 56 78');
+    expect(withFrance.validate('06 12 34 56 78', 'FR')).to.equal('ok');
+    expect(withFrance.toE164('06 12 34 56 78', 'FR')).to.equal('+33612345678');
+    expect(withFrance.validate('07400 123456', 'GB')).to.equal('ok');
+  });
+
+  // +1 is one numbering plan for 25 countries: one file holds them all, so a Canadian
+  // field tells a Canadian number from a US one as the full metadata does.
+  it('shares one calling code\'s metadata between its countries', async () => {
+    const count = requested().length;
+    const canada = await loadPhone('CA');
+    expect(requested()).to.have.length(count);
+    expect(canada.callingCode('CA')).to.equal('1');
+    expect(canada.format('5062345678', 'CA')).to.equal('(506) 234-5678');
+    expect(canada.toE164('+1 506 234 5678', 'CA')).to.equal('+15062345678');
+    expect(canada.validate('+1 201 555 0123', 'CA')).to.equal('invalid');
+    expect(canada.toE164('2015550123', 'US')).to.equal('+12015550123');
+  });
+
+  it('loads nothing for a country without a calling code, and never accepts its numbers', async () => {
+    const count = requested().length;
+    const none = await loadPhone('AQ');
+    expect(requested()).to.have.length(count);
+    expect(none.ready('AQ')).to.equal(true);
+    expect(none.validate('12345678', 'AQ')).to.equal('invalid');
+    expect(none.callingCode('AQ')).to.equal(null);
   });
 
   it('formats a GB mobile as it is typed', () => {
@@ -61,8 +106,11 @@ describe('phone (libphonenumber-js, mobile metadata)', () => {
     expect(phone.validate('(555) 123-4567', 'US')).to.equal('invalid');
   });
 
+  // The GB field has only +44's metadata: a +1 number is left as typed, and refused.
   it('does not take a number of another country for the chosen one', () => {
+    expect(phone.format('+12015550123', 'GB')).to.equal('+12015550123');
     expect(phone.validate('+1 201 555 0123', 'GB')).to.equal('invalid');
+    expect(phone.validate('+1 201', 'GB')).to.equal('invalid');
     expect(phone.toE164('+1 201 555 0123', 'GB')).to.equal(null);
     expect(phone.toE164('+44 7400 123456', 'GB')).to.equal('+447400123456');
   });

@@ -123,15 +123,18 @@ export class HikContactToggle extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // A failed load is retried by the next update or validate(), which reports it.
-    if (this.activeChannel === 'sms' && !this.tools) this.ensureTools().catch(() => undefined);
+    if (this.activeChannel === 'sms' && !this.tools?.ready(this.countryCode)) this.ensureTools().catch(() => undefined);
     if (changed.has('country') && changed.get('country') !== undefined) this.onCountryChanged();
   }
 
+  /** The library with the chosen country's metadata (loaded per calling code, once). */
   private async ensureTools(): Promise<PhoneTools> {
-    const tools = this.tools ?? (await loadPhone());
-    if (!this.tools) {
+    const tools = await loadPhone(this.countryCode);
+    if (tools !== this.tools) {
       this.tools = tools;
-      if (this.countryCode && this.phone) this.phone = tools.format(this.phone, this.countryCode);
+      // The country's numbering plan just arrived: as when the country changes, the
+      // number typed before is formatted for it and a message shown is checked again.
+      this.onCountryChanged();
     }
     return tools;
   }
