@@ -1,8 +1,9 @@
 // Prints the gzip size of every file in dist/ and checks the budgets of issue 3:
 // the module a page loads first (email path) <= 30 KB gzip, all JS of dist/
-// without locale data <= 80 KB gzip; and of issue 10: the phone path (that first
-// module, the phone library and one calling code's metadata, the largest) <= 60 KB
-// gzip, the largest per-country metadata chunk (dist/phone/) <= 2 KB gzip.
+// without locale data <= 80 KB gzip; and of issue 10: the email path (what a completed
+// registration in English loads) <= 45 KB, the phone path (the email path, the phone
+// library and the largest calling code's metadata) <= 60 KB gzip, the largest
+// per-country metadata chunk (dist/phone/) <= 2 KB gzip.
 // `--check` makes an exceeded budget fail.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,6 +14,7 @@ const KB = 1024;
 const BUDGET_FIRST = 30 * KB;
 const BUDGET_ALL = 80 * KB;
 const BUDGET_PHONE = 60 * KB;
+const BUDGET_EMAIL = 45 * KB;
 const BUDGET_PHONE_METADATA = 2 * KB;
 
 function walk(dir) {
@@ -54,7 +56,9 @@ const lazyImportsOf = (file) =>
 // index.js is the npm entry (a re-export); hik-register.js is what a script tag loads.
 const browserFiles = closure('index.js', true);
 const js = rows.filter((r) => browserFiles.has(r.file));
-const code = js.filter((r) => !isLocale(r.file));
+// Locale data and per-country phone metadata: one of each loads, for the page's language
+// and the chosen country, so neither counts in "all JS".
+const code = js.filter((r) => !isLocale(r.file) && !r.file.startsWith('phone/'));
 const firstFiles = [...closure('hik-register.js')];
 const first = { gzip: gz(Buffer.concat(firstFiles.map((f) => readFileSync(join(DIST, f))))) };
 console.log(`\nloaded first: ${firstFiles.join(' + ')}`);
@@ -68,16 +72,21 @@ console.log(`all JS without locale data: ${sum} B gzip as separate files, ${all}
 const rest = rows.filter((r) => !browserFiles.has(r.file));
 const restSum = rest.reduce((n, r) => n + r.gzip, 0);
 console.log(`package files no browser loads (${rest.length}: contract, declarations, Node entry): ${restSum} B gzip`);
-// The phone path: choosing "by phone" loads the library, which loads the metadata of the
-// country's calling code (phone/<code>-….js, browser JS like the rest, one per calling
-// code). The library is the chunk that imports those. The api client and the pop-ups,
-// which both paths load later, are in neither total.
-const metadataRows = code.filter((r) => r.file.startsWith('phone/'));
+// The email path: a registration in English, from first paint to the success pop-up,
+// loads the first module, the API client, the pop-ups and the English country names.
+const chunk = (prefix) => rows.find((r) => r.file.startsWith(prefix) && r.file.endsWith('.js'));
+const emailParts = [chunk('chunks/api-client-'), chunk('chunks/dialogs-'), chunk('langs/en-')].filter(Boolean);
+const emailPath = first.gzip + emailParts.reduce((n, r) => n + r.gzip, 0);
+console.log(`email path: ${emailPath} B gzip (budget ${BUDGET_EMAIL}) = first module ${first.gzip} + ${emailParts.map((r) => `${r.file} ${r.gzip}`).join(' + ')}`);
+// The phone path: the email path, then choosing "by phone" loads the library, which
+// loads the metadata of the country's calling code (phone/<code>-….js, one per calling
+// code). The library is the chunk that imports those.
+const metadataRows = js.filter((r) => r.file.startsWith('phone/'));
 const phoneLib = code.find((r) => lazyImportsOf(r.file).some((f) => f.startsWith('phone/')));
 const largest = metadataRows.reduce((a, r) => (!a || r.gzip > a.gzip ? r : a), undefined);
-const phonePath = phoneLib && largest ? first.gzip + phoneLib.gzip + largest.gzip : undefined;
+const phonePath = phoneLib && largest ? emailPath + phoneLib.gzip + largest.gzip : undefined;
 if (phonePath !== undefined) {
-  console.log(`phone path: ${phonePath} B gzip (budget ${BUDGET_PHONE}) = first module ${first.gzip} + phone library ${phoneLib.file} ${phoneLib.gzip} + largest metadata ${largest.file} ${largest.gzip}`);
+  console.log(`phone path: ${phonePath} B gzip (budget ${BUDGET_PHONE}) = email path ${emailPath} + phone library ${phoneLib.file} ${phoneLib.gzip} + largest metadata ${largest.file} ${largest.gzip}`);
   console.log(`largest per-country metadata chunk: ${largest.file} ${largest.gzip} B gzip (budget ${BUDGET_PHONE_METADATA}), of ${metadataRows.length} in phone/ (${metadataRows.reduce((n, r) => n + r.gzip, 0)} B in all)`);
 } else {
   console.log('phone path: no phone library chunk importing phone/ metadata chunks found');
@@ -95,7 +104,7 @@ if (localeRows.length) {
     console.log(`  ${locale.padEnd(8)} ${String(r.gzip).padStart(6)} + ${String(names?.gzip ?? 0).padStart(5)} = ${r.gzip + (names?.gzip ?? 0)}`);
   }
 }
-const over = (first?.gzip ?? 0) > BUDGET_FIRST || sum > BUDGET_ALL
+const over = (first?.gzip ?? 0) > BUDGET_FIRST || sum > BUDGET_ALL || emailPath > BUDGET_EMAIL
   || phonePath === undefined || phonePath > BUDGET_PHONE || largest.gzip > BUDGET_PHONE_METADATA;
 if (over) {
   console.log('OVER BUDGET');

@@ -15,12 +15,16 @@ export function minifyCss(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/;}/g, '}')
+    // A slash (calc(), rgb(0 0 0 / .5)) needs no spaces; a multiplication after a
+    // closing parenthesis neither (a selector never has `) *` followed by a number).
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\)\s*\*\s*(?=[\d.])/g, ')*')
     // [aria-selected='true'] is [aria-selected=true]: an identifier needs no quotes.
     .replace(/\[([\w-]+)=(['"])(-?[A-Za-z_][\w-]*)\2\]/g, '[$1=$3]')
     // A declaration's colon needs no space after it; selectors never have one there.
     .replace(/:\s+/g, ':')
     // 0.75rem is .75rem: only after a separator, so 10.5 stays.
-    .replace(/(^|[\s:(,])0\.(\d)/g, '$1.$2');
+    .replace(/(^|[\s:(,/*])0\.(\d)/g, '$1.$2');
 }
 
 function minifyHtml(text: string): string {

@@ -101,7 +101,8 @@ export const styles = css`
     min-block-size: 2.75rem;
     cursor: pointer;
   }
-  hik-captcha .hik-captcha__choice--pending {
+  /* Its place, kept until the server has said what it offers. */
+  hik-captcha .hik-captcha__choice[inert] {
     visibility: hidden;
   }
 

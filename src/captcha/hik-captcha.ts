@@ -191,7 +191,7 @@ export class HikCaptcha extends LitElement {
     // moving anything below it.
     const pending = !this.offersKnown;
     const choice = pending || (this.powOffered && this.imageOffered)
-      ? html`<label class="hik-captcha__choice ${pending ? 'hik-captcha__choice--pending' : ''}" ?inert=${pending}>
+      ? html`<label class="hik-captcha__choice" ?inert=${pending}>
           <input type="checkbox" autocomplete="off" .checked=${live(this.mode === 'pow')}
             ?disabled=${this.disabled} @change=${this.onChoice}>
           <span>${msg('Verify without typing', { desc: 'Checkbox: solve the captcha automatically instead of typing characters' })}</span>

@@ -15,6 +15,7 @@ import {
   type MetadataJson,
   type PhoneNumber,
 } from 'libphonenumber-js/core';
+import { callingCodeOf } from '../country/countries.ts';
 
 export type { CountryCode, MetadataJson };
 
@@ -86,4 +87,80 @@ export function mobileLengths(country: CountryCode, metadata: MetadataJson): num
   // type() exists at run time (es6/metadata.js) but is missing from the typings.
   const plan = plans.numberingPlan as unknown as PlanWithTypes | undefined;
   return plan?.type?.('MOBILE')?.possibleLengths() ?? plan?.possibleLengths() ?? [];
+}
+
+/** Outcome of checking a number typed for a country. */
+export type PhoneCheck = 'ok' | 'empty' | 'too_short' | 'too_long' | 'invalid';
+
+export interface PhoneTools {
+  /** The text formatted as the user types, for the country's national format. */
+  format(national: string, country: string): string;
+  /** Whether the text is a valid mobile number of that country, and if not why. */
+  validate(national: string, country: string): PhoneCheck;
+  /** `+447400123456`, or null when the number is not valid for that country. */
+  toE164(national: string, country: string): string | null;
+  /** The country's calling code without `+` (`"44"`), or null if it has none. */
+  callingCode(country: string): string | null;
+  /**
+   * Whether these tools have the country's metadata, or know that it has none (also
+   * for no country): if not, the country is treated as unsupported until
+   * `loadPhone(country)` returns tools that do.
+   */
+  ready(country: string | null): boolean;
+}
+
+
+/**
+ * The tools over the metadata loaded so far (by calling code). They never change: when
+ * more metadata arrives, `loadPhone()` makes new ones, so an element that keeps them
+ * as state renders again.
+ */
+export function createTools(plans: ReadonlyMap<string, MetadataJson>): PhoneTools {
+  /** The country (upper case) with its metadata, when that is loaded and has it. */
+  function planOf(country: string) {
+    const code = country.toUpperCase();
+    const calling = callingCodeOf(code);
+    const metadata = calling === null ? undefined : plans.get(calling);
+    return metadata && hasCountry(code, metadata) ? { code, calling, metadata } : undefined;
+  }
+
+  return {
+    format(national, country) {
+      const plan = planOf(country);
+      return plan ? readTyped(national, plan.code, plan.metadata).text : national;
+    },
+
+    validate(national, country) {
+      if (!/\d/.test(national)) return 'empty';
+      const plan = planOf(country);
+      if (!plan) return 'invalid';
+      const { number, foreign } = readTyped(national, plan.code, plan.metadata);
+      if (isValidFor(number, plan.code)) return 'ok';
+      // Another country's number is no number of this one, whatever its length (the
+      // metadata of its calling code is not loaded to measure it anyway).
+      if (foreign) return 'invalid';
+      // validatePhoneNumberLength() measures against every number type of the country
+      // (GB: 7, 9 or 10 digits), so "07400 12" would pass as long enough. Measure
+      // against the mobile lengths instead (GB: 10 digits after the leading 0).
+      const digits = number?.nationalNumber.length ?? 0;
+      const lengths = mobileLengths(plan.code, plan.metadata);
+      if (lengths.length && digits < Math.min(...lengths)) return 'too_short';
+      if (lengths.length && digits > Math.max(...lengths)) return 'too_long';
+      return 'invalid';
+    },
+
+    toE164(national, country) {
+      const plan = planOf(country);
+      return (plan && validNumber(national, plan.code, plan.metadata)?.number) ?? null;
+    },
+
+    callingCode(country) {
+      return planOf(country)?.calling ?? null;
+    },
+
+    ready(country) {
+      const calling = country ? callingCodeOf(country.toUpperCase()) : null;
+      return !calling || plans.has(calling);
+    },
+  };
 }

@@ -20,83 +20,12 @@
 
 import { callingCodeOf } from '../country/countries.ts';
 
-/** Outcome of checking a number typed for a country. */
-export type PhoneCheck = 'ok' | 'empty' | 'too_short' | 'too_long' | 'invalid';
-
-export interface PhoneTools {
-  /** The text formatted as the user types, for the country's national format. */
-  format(national: string, country: string): string;
-  /** Whether the text is a valid mobile number of that country, and if not why. */
-  validate(national: string, country: string): PhoneCheck;
-  /** `+447400123456`, or null when the number is not valid for that country. */
-  toE164(national: string, country: string): string | null;
-  /** The country's calling code without `+` (`"44"`), or null if it has none. */
-  callingCode(country: string): string | null;
-  /**
-   * Whether these tools have the country's metadata, or know that it has none (also
-   * for no country): if not, the country is treated as unsupported until
-   * `loadPhone(country)` returns tools that do.
-   */
-  ready(country: string | null): boolean;
-}
-
+// The tools are made in the lazy chunk, with the library: the first module holds only
+// the loading below.
+export type { PhoneCheck, PhoneTools } from './phone-lib.ts';
 type Lib = typeof import('./phone-lib.ts');
 type MetadataJson = import('./phone-lib.ts').MetadataJson;
-
-/**
- * The tools over the metadata loaded so far (by calling code). They never change: when
- * more metadata arrives, `loadPhone()` makes new ones, so an element that keeps them
- * as state renders again.
- */
-function createTools(lib: Lib, plans: ReadonlyMap<string, MetadataJson>): PhoneTools {
-  /** The country (upper case) with its metadata, when that is loaded and has it. */
-  function planOf(country: string) {
-    const code = country.toUpperCase();
-    const calling = callingCodeOf(code);
-    const metadata = calling === null ? undefined : plans.get(calling);
-    return metadata && lib.hasCountry(code, metadata) ? { code, calling, metadata } : undefined;
-  }
-
-  return {
-    format(national, country) {
-      const plan = planOf(country);
-      return plan ? lib.readTyped(national, plan.code, plan.metadata).text : national;
-    },
-
-    validate(national, country) {
-      if (!/\d/.test(national)) return 'empty';
-      const plan = planOf(country);
-      if (!plan) return 'invalid';
-      const { number, foreign } = lib.readTyped(national, plan.code, plan.metadata);
-      if (lib.isValidFor(number, plan.code)) return 'ok';
-      // Another country's number is no number of this one, whatever its length (the
-      // metadata of its calling code is not loaded to measure it anyway).
-      if (foreign) return 'invalid';
-      // validatePhoneNumberLength() measures against every number type of the country
-      // (GB: 7, 9 or 10 digits), so "07400 12" would pass as long enough. Measure
-      // against the mobile lengths instead (GB: 10 digits after the leading 0).
-      const digits = number?.nationalNumber.length ?? 0;
-      const lengths = lib.mobileLengths(plan.code, plan.metadata);
-      if (lengths.length && digits < Math.min(...lengths)) return 'too_short';
-      if (lengths.length && digits > Math.max(...lengths)) return 'too_long';
-      return 'invalid';
-    },
-
-    toE164(national, country) {
-      const plan = planOf(country);
-      return (plan && lib.validNumber(national, plan.code, plan.metadata)?.number) ?? null;
-    },
-
-    callingCode(country) {
-      return planOf(country)?.calling ?? null;
-    },
-
-    ready(country) {
-      const calling = country ? callingCodeOf(country.toUpperCase()) : null;
-      return !calling || plans.has(calling);
-    },
-  };
-}
+type PhoneTools = import('./phone-lib.ts').PhoneTools;
 
 let library: Promise<Lib> | undefined;
 /** Each calling code's metadata, loading or loaded. */
@@ -147,5 +76,5 @@ export function loadPhone(country?: string | null): Promise<PhoneTools> {
   // Another country's failed load is that country's error, not this caller's.
   const others = [...loading.values()].map((load) => load.catch(() => undefined));
   const wait = calling ? loadMetadata(calling) : Promise.all([loadLibrary(), ...others]);
-  return wait.then(async () => (tools ??= createTools(await loadLibrary(), new Map(loaded))));
+  return wait.then(async () => (tools ??= (await loadLibrary()).createTools(new Map(loaded))));
 }

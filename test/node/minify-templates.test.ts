@@ -16,7 +16,7 @@ test('CSS: whitespace, comments, last semicolons, leading zeros and identifier q
     }`;
   assert.equal(
     minifyCss(css),
-    ' .list>[role=option][aria-selected=true]{padding:.25rem .5em;color:rgb(0 0 0 / .5)}' +
+    ' .list>[role=option][aria-selected=true]{padding:.25rem .5em;color:rgb(0 0 0/.5)}' +
       '@media (prefers-reduced-motion:reduce){dialog[open]{animation:none}}',
   );
 });
@@ -25,6 +25,8 @@ test('CSS: what would change meaning stays', () => {
   // calc() needs its spaces; 10.5 and 20.25 are not leading zeros; a value that is not
   // an identifier keeps its quotes; a font name in quotes stays quoted.
   assert.equal(minifyCss('a { width: calc(100% - 2 * 0.5rem); }'), 'a{width:calc(100% - 2 * .5rem)}');
+  assert.equal(minifyCss('a { margin: calc(var(--s) / 2) calc(var(--s) * 1.5); }'), 'a{margin:calc(var(--s)/2) calc(var(--s)*1.5)}');
+  assert.equal(minifyCss('li:nth-child(2) * { color: red; }'), 'li:nth-child(2) *{color:red}');
   assert.equal(minifyCss('a { margin: 10.5px 20.25px; }'), 'a{margin:10.5px 20.25px}');
   assert.equal(minifyCss("[data-n='1'], [lang='zh Hant'] { x: y; }"), "[data-n='1'],[lang='zh Hant']{x:y}");
   assert.equal(minifyCss("a { font-family: 'SFMono-Regular', monospace; }"), "a{font-family:'SFMono-Regular',monospace}");
