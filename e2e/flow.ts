@@ -79,3 +79,20 @@ export async function waitForSuccess(page: Page): Promise<{ username: string; ch
 export function scrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
 }
+
+/**
+ * A whole registration by email in the United Kingdom with the proof-of-work captcha:
+ * the form, the code from `codeFor`, OK; returns what `hik-register-success` said.
+ */
+export async function registerByEmail(
+  page: Page, user: { username: string; email: string }, codeFor: (to: string) => string | Promise<string>,
+): Promise<{ username: string; channel: string; country: string }> {
+  await fillAccount(page, user.username);
+  await chooseCountry(page, 'United Kingdom');
+  await widget(page).getByRole('textbox', { name: 'Email', exact: true }).fill(user.email);
+  await waitForPow(page);
+  const dialog = await acceptTermsAndSend(page);
+  await dialog.getByRole('textbox', { name: /verification code/i }).fill(await codeFor(user.email));
+  await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+  return waitForSuccess(page);
+}

@@ -17,7 +17,7 @@ import { CSP } from '../vite.config.ts';
 import { ANGULAR_JIT_CSP, VUE_CSP } from '../demo/angular/vite.config.ts';
 import { serveNvr, type Nvr } from '../demo/offline/serve.ts';
 import { codeFor, openPage, uniqueUser, type Demo } from './harness.ts';
-import { acceptTermsAndSend, chooseCountry, fillAccount, waitForPow, waitForSuccess, widget } from './flow.ts';
+import { acceptTermsAndSend, chooseCountry, fillAccount, registerByEmail, waitForPow, waitForSuccess, widget } from './flow.ts';
 
 // As in harness.ts: scripts/ is plain JavaScript, typed here.
 const { findChromium, CHROMIUM_ARGS }: { findChromium(): string; CHROMIUM_ARGS: string[] } =
@@ -187,14 +187,7 @@ describe('offline NVR page', { timeout: 180_000 }, () => {
       const response = await page.goto(nvr.base);
       assert.equal(response?.headers()['content-security-policy'], CSP, 'the NVR page is not served with the strict policy');
       const user = uniqueUser();
-      await fillAccount(page, user.username);
-      await chooseCountry(page, 'United Kingdom');
-      await widget(page).getByRole('textbox', { name: 'Email', exact: true }).fill(user.email);
-      await waitForPow(page);
-      const dialog = await acceptTermsAndSend(page);
-      await dialog.getByRole('textbox', { name: /verification code/i }).fill(nvr.codeFor(user.email));
-      await dialog.getByRole('button', { name: 'OK', exact: true }).click();
-      await waitForSuccess(page);
+      await registerByEmail(page, user, (to) => nvr.codeFor(to));
       await page.getByRole('status').filter({ hasText: `Account ${user.username} created` }).waitFor()
         .catch(() => { throw new Error('the NVR page did not say the account was created'); });
 

@@ -19,7 +19,7 @@ import { chromium } from 'playwright-core';
 import { buildPackage } from '../scripts/build-package.ts';
 import { serveNvr, type Nvr } from '../demo/offline/serve.ts';
 import { openPage, uniqueUser, type Demo } from './harness.ts';
-import { acceptTermsAndSend, chooseCountry, fillAccount, waitForPow, waitForSuccess, widget } from './flow.ts';
+import { registerByEmail } from './flow.ts';
 import { APP_FILES } from './package-app.ts';
 
 // As in harness.ts: scripts/ is plain JavaScript, typed here.
@@ -136,16 +136,11 @@ describe('the npm package, installed into a fresh app', { timeout: 600_000 }, ()
       const { page } = s;
       await page.goto(nvr.base);
       const user = uniqueUser();
-      await fillAccount(page, user.username);
-      await chooseCountry(page, 'United Kingdom');
-      await widget(page).getByRole('textbox', { name: 'Email', exact: true }).fill(user.email);
-      await waitForPow(page);
-      const dialog = await acceptTermsAndSend(page);
-      const code = nvr.outbox.latestTo(user.email)?.code;
-      assert.ok(code, `the backend sent no code to ${user.email}`);
-      await dialog.getByRole('textbox', { name: /verification code/i }).fill(code);
-      await dialog.getByRole('button', { name: 'OK', exact: true }).click();
-      const success = await waitForSuccess(page);
+      const success = await registerByEmail(page, user, (to) => {
+        const code = nvr.outbox.latestTo(to)?.code;
+        assert.ok(code, `the backend sent no code to ${to}`);
+        return code;
+      });
       assert.equal(success.username, user.username);
       // The app's own typed listener (src/page.ts) wrote what it heard.
       await page.locator('#welcome').getByText(`Welcome, ${user.username}`).waitFor()
