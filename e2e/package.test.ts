@@ -81,6 +81,9 @@ describe('the npm package, installed into a fresh app', { timeout: 600_000 }, ()
     ]) assert.ok(files.includes(wanted), `${wanted} is not in the tarball`);
     const stray = files.filter((f) => /^(src|test|stories|demo|backend|e2e|scripts|xliff)\//.test(f) || f.endsWith('.map'));
     assert.deepEqual(stray, [], 'sources, tests or source maps in the tarball');
+    const installedPackage = JSON.parse(readFileSync(join(app, 'node_modules', ourPackage.name, 'package.json'), 'utf8')) as { customElements?: string };
+    assert.ok(installedPackage.customElements && files.includes(installedPackage.customElements),
+      `package.json "customElements" (${installedPackage.customElements}) names no file of the tarball`);
     const manifest = JSON.parse(readFileSync(join(app, 'node_modules', ourPackage.name, 'dist/custom-elements.json'), 'utf8')) as {
       modules: { path: string; declarations: { tagName?: string; attributes?: { name: string }[]; members?: { name: string; privacy?: string }[] }[] }[];
     };
