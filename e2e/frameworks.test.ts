@@ -11,7 +11,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, createServer, type ViteDevServer } from 'vite';
+import { createServer, type ViteDevServer } from 'vite';
+import { buildBrowser } from '../scripts/build-package.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CSP } from '../vite.config.ts';
 import { ANGULAR_JIT_CSP, VUE_CSP } from '../demo/angular/vite.config.ts';
@@ -72,16 +73,7 @@ interface OfflineNvr extends Demo { codeFor(to: string): string }
 /** Builds the library into a temporary folder (never dist/, which others use) and serves the NVR page with it. */
 async function startOfflineNvr(): Promise<OfflineNvr> {
   const dir = await mkdtemp(join(tmpdir(), 'hik-nvr-'));
-  // A production build, as `npm run build` makes: a Vite dev server started earlier in
-  // this process set NODE_ENV=development, which would select Lit's dev mode.
-  const nodeEnv = process.env['NODE_ENV'];
-  process.env['NODE_ENV'] = 'production';
-  try {
-    await build({ configFile: `${root}vite.config.ts`, logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
-  } finally {
-    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
-    else process.env['NODE_ENV'] = nodeEnv;
-  }
+  await buildBrowser(dir, 'error');
   const nvr: Nvr = await serveNvr(dir);
   const browser = await launch();
   return {

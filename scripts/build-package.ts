@@ -118,18 +118,25 @@ function packageManifest(out: string): void {
 
 const TYPES_ONLY = '// Types only (see the .d.ts beside this file): nothing to run.\nexport {};\n';
 
-/** Writes the whole package into `out` (emptied first). */
-export async function buildPackage(out: string): Promise<void> {
-  // A production build, as `npm run build` makes: a Vite dev server started earlier in
-  // the same process sets NODE_ENV=development, which would select Lit's dev mode.
+/**
+ * The browser build alone into `out` (emptied first), as production: a Vite dev server
+ * started earlier in the same process sets NODE_ENV=development, which would select
+ * Lit's dev mode. The e2e tests build the library this way too.
+ */
+export async function buildBrowser(out: string, logLevel: 'warn' | 'error' = 'warn'): Promise<void> {
   const nodeEnv = process.env['NODE_ENV'];
   process.env['NODE_ENV'] = 'production';
   try {
-    await vite({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
+    await vite({ configFile: join(root, 'vite.config.ts'), logLevel, build: { outDir: out, emptyOutDir: true } });
   } finally {
     if (nodeEnv === undefined) delete process.env['NODE_ENV'];
     else process.env['NODE_ENV'] = nodeEnv;
   }
+}
+
+/** Writes the whole package into `out` (emptied first). */
+export async function buildPackage(out: string): Promise<void> {
+  await buildBrowser(out);
   mkdirSync(join(out, 'contract'), { recursive: true });
   writeContractSchemas(join(out, 'contract'));
   // The contract as a module for Node backends: readable, zod left as an import.

@@ -4,7 +4,7 @@ import en from 'i18n-iso-countries/langs/en.json';
 import {
   CONTINENTS, COUNTRIES, callingCodeOf, continentOf, flagOf, isCountryCode,
 } from '../src/country/countries.ts';
-import { loadCountryNames, loadEnglishNames, loadSearchNames } from '../src/country/country-names.ts';
+import { loadCountryNames, loadSearchNames } from '../src/country/country-names.ts';
 import { intlRegionName, regionName } from '../src/i18n/display-names.ts';
 import { normalizeForSearch, searchCountries, typeAheadIndex } from '../src/country/search.ts';
 
@@ -70,7 +70,7 @@ describe('country names', () => {
   });
 
   it('takes the first name where the JSON lists several', async () => {
-    const names = await loadEnglishNames();
+    const names = await loadCountryNames('en');
     expect(names.get('GB')).to.equal('United Kingdom');
     expect(names.get('US')).to.equal('United States of America');
   });

@@ -1,7 +1,8 @@
 /**
- * Mobile phone numbers: as-you-type formatting, validation and E.164, on top of
- * libphonenumber-js. The messages for a check's result are in contact-validation.ts,
- * keeping the caret while formatting in phone-reformat.ts.
+ * Mobile phone numbers (as-you-type formatting, validation and E.164, on top of
+ * libphonenumber-js): how the tools load. The tools themselves are in phone-lib.ts,
+ * the messages for a check's result in contact-validation.ts, keeping the caret while
+ * formatting in phone-reformat.ts.
  *
  * The library is about 16 kB gzip and its metadata for every country another 23 kB,
  * so both load only when someone chooses to register by phone, and the metadata only
@@ -22,10 +23,10 @@ import { callingCodeOf } from '../country/countries.ts';
 
 // The tools are made in the lazy chunk, with the library: the first module holds only
 // the loading below.
+import type { MetadataJson, PhoneTools } from './phone-lib.ts';
+
 export type { PhoneCheck, PhoneTools } from './phone-lib.ts';
 type Lib = typeof import('./phone-lib.ts');
-type MetadataJson = import('./phone-lib.ts').MetadataJson;
-type PhoneTools = import('./phone-lib.ts').PhoneTools;
 
 let library: Promise<Lib> | undefined;
 /** Each calling code's metadata, loading or loaded. */

@@ -102,11 +102,6 @@ export async function loadCountryNames(locale: string): Promise<Map<string, stri
   return names;
 }
 
-/** Every country's English name, by code (the search also matches these). */
-export function loadEnglishNames(): Promise<Map<string, string>> {
-  return loadCountryNames('en');
-}
-
 /**
  * Every name a person might search a country by: the names and aliases in `locale`
  * ("UK" and "Ivory Coast" in English), and Intl's names in `locale` and in English
