@@ -64,6 +64,21 @@ describe('<hik-register> languages', () => {
     expect(loadedLanguageFiles().sort()).to.deep.equal(['de.json', 'de.ts']);
   });
 
+  it('names countries through Intl in a language i18n-iso-countries lacks, loading no names file', async () => {
+    performance.setResourceTimingBufferSize(10_000);
+    performance.clearResourceTimings();
+    const te = new Intl.DisplayNames(['te'], { type: 'region' });
+    const el = await mount({ locale: 'te', country: 'DE' });
+    await waitUntil(() => $(el, '#country-button').textContent!.includes(te.of('DE')!), 'Germany named in Telugu');
+    $(el, '#country-button').click();
+    const dialog = $(el, 'hik-country-dialog');
+    const options = () => [...dialog.shadowRoot?.querySelectorAll('[role=option]') ?? []].map((o) => o.textContent!.trim());
+    await waitUntil(() => options().some((o) => o.includes(te.of('GB')!)), 'the list names the United Kingdom in Telugu', { timeout: 5000 });
+    expect(options().some((o) => o.includes('United Kingdom'))).to.equal(false);
+    // Telugu's strings only: no names file (none exists, and no English list stands in).
+    expect(loadedLanguageFiles()).to.deep.equal(['te.ts']);
+  });
+
   it('switches language at runtime: text, accessible names and country names, keeping what was typed', async () => {
     const fr = await catalogue('fr');
     const el = await mount();
@@ -95,6 +110,12 @@ describe('<hik-register> languages', () => {
     const zhHant = await catalogue('zh-Hant');
     await shows(el, zhHant.get('User Name')!);
     expect(el.getAttribute('lang')).to.equal('zh-Hant');
+    // Serbian in Latin script, Tagalog and Urdu from Pakistan: the shipped sr, fil and ur.
+    for (const [tag, locale, dir] of [['sr-Latn-RS', 'sr', 'ltr'], ['tl', 'fil', 'ltr'], ['ur-PK', 'ur', 'rtl'], ['ps-AF', 'ps', 'rtl']]) {
+      el.locale = tag;
+      await waitUntil(() => el.getAttribute('lang') === locale, `${tag} is served by ${locale}`);
+      expect(el.getAttribute('dir'), tag).to.equal(dir);
+    }
     el.locale = 'xx-unknown';
     await shows(el, 'User Name');
     expect(el.getAttribute('lang')).to.equal('en');

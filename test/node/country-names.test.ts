@@ -9,8 +9,11 @@ import { LANGS } from '../../src/country/country-names.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8')) as { sourceLocale: string; targetLocales: string[] };
-/** Served by Intl.DisplayNames instead: the package's Chinese is Simplified. */
-const BY_INTL = new Set(['zh-Hant']);
+/**
+ * Served by Intl.DisplayNames instead: the package's Chinese is Simplified, and it has
+ * no Filipino, Telugu or Burmese.
+ */
+const BY_INTL = new Set(['zh-Hant', 'fil', 'te', 'my']);
 const locales = [config.sourceLocale, ...config.targetLocales];
 
 test('every shipped language has its country names file', () => {
@@ -22,4 +25,13 @@ test('no country names file ships for a language the widget does not speak', () 
   const spoken = new Set(locales.map((l) => new Intl.Locale(l).language));
   const extra = Object.keys(LANGS).filter((lang) => !spoken.has(lang));
   assert.deepEqual(extra, [], 'entries of LANGS (src/country-names.ts) no language of lit-localize.json uses');
+});
+
+test('Intl names the countries of every language served by Intl in that language, not English', () => {
+  const english = new Intl.DisplayNames(['en'], { type: 'region' }).of('PH');
+  for (const locale of BY_INTL) {
+    const names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'none' });
+    assert.equal(names.resolvedOptions().locale, locale, `Intl has no region names in ${locale}`);
+    assert.notEqual(names.of('PH'), english, `${locale} names the Philippines in English`);
+  }
 });
