@@ -18,6 +18,7 @@ import { renderCodeStep } from './form/code-step-template.ts';
 import { renderSuccess } from './form/success-template.ts';
 import { directionOf, getLocale, resolveLocale, setLocale } from './i18n/localization.ts';
 import { AnnouncerController } from './internal/announcer-controller.ts';
+import { takeOver } from './internal/takeover.ts';
 import './contact/hik-contact-toggle.ts';
 import './captcha/hik-captcha.ts';
 // Types only: the pop-ups' classes load lazily, below.
@@ -154,7 +155,19 @@ export class HikRegister extends LitElement {
   override connectedCallback(): void {
     this.#config = resolveConfig(this);
     this.#client = this.#makeClient();
-    super.connectedCallback();
+    // A form pre-rendered by hik-register/ssr: taken over once its language is in.
+    const served = this.hasUpdated ? null : this.shadowRoot;
+    if (served?.firstChild) void takeOver(served, this.#firstScreen(), () => super.connectedCallback());
+    else super.connectedCallback();
+  }
+
+  /** What the first render needs loaded to look like the pre-rendered form: its strings, the chosen country's name. */
+  #firstScreen(): Promise<unknown> {
+    const locale = this.activeLocale;
+    return Promise.all([
+      getLocale() === locale ? null : setLocale(locale),
+      this.#config.country ? import('./country/country-names.ts').then((m) => m.loadCountryNames(locale)) : null,
+    ]);
   }
 
   /** The step the user is on: `form`, `code` or `done`. */
@@ -240,7 +253,8 @@ export class HikRegister extends LitElement {
     if (field === null) root.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
     else if (field === 'captcha') root.querySelector('hik-captcha')?.focus();
     else if (field === 'email' || field === 'phone') this.#contact()?.focus();
-    else root.querySelector<HTMLElement>(`#${field === 'country' ? 'country-button' : field}`)?.focus();
+    // By id, not a selector: no string can make it throw.
+    else this.shadowRoot?.getElementById(field === 'country' ? 'country-button' : field)?.focus();
   }
 
   #makeClient(): ApiClient {

@@ -4,7 +4,8 @@ import type { ClientErrorCode, ErrorCode } from '../contract.ts';
  * Every code an {@link ApiError} can carry: the contract's server codes, any code a
  * server invents, the client-side `network` / `timeout` / `bad_response`, and
  * `aborted` for a request the caller cancelled through its own `AbortSignal`.
- * `aborted` is never a failure to show to a user: the caller asked for it.
+ * That cancellation is never a failure to show to a user (the caller asked for it);
+ * it is a {@link ClientError}, so a server's code `aborted` is not mistaken for it.
  */
 export type ApiErrorCode = ErrorCode | 'aborted';
 
@@ -53,10 +54,20 @@ const FALLBACK: Record<ClientErrorCode | 'aborted', string> = {
   aborted: 'The request was cancelled.',
 };
 
+/**
+ * An error the client made itself (`network`, `timeout`, `bad_response`,
+ * `aborted`), never one a server sent: a server's `code` may be any string, so the
+ * widget tells its own states apart by class, not by code.
+ */
+export class ClientError extends ApiError {}
+
 /** A client-side error with its English fallback message. */
-export function clientError(code: ClientErrorCode | 'aborted', status?: number): ApiError {
-  return new ApiError(code, FALLBACK[code], status === undefined ? {} : { status });
+export function clientError(code: ClientErrorCode | 'aborted', status?: number): ClientError {
+  return new ClientError(code, FALLBACK[code], status === undefined ? {} : { status });
 }
+
+/** Whether `e` is the caller's own cancellation (never a server's error, whatever its code). */
+export const isCancelled = (e: unknown): boolean => e instanceof ClientError && e.code === 'aborted';
 
 // Keeps a hostile or broken server from asking for a countdown of centuries.
 const MAX_RETRY_AFTER = 86_400;

@@ -7,6 +7,11 @@ import type { FlowError } from './error-routing.ts';
 import { formatSeconds } from '../internal/durations.ts';
 
 export function errorText(error: FlowError): string {
+  if (error.offline) {
+    return msg('You are offline. What you entered is kept and will be sent when you are back online.', {
+      id: 'offline', desc: 'The browser is offline: nothing was sent; the widget sends it by itself when the connection is back',
+    });
+  }
   switch (error.code) {
     case 'invalid_field':
       return fieldInvalidText(error.field);

@@ -3,7 +3,7 @@
  * the form, in the alert above Next, or in the code pop-up. Pure: no DOM, no text.
  * `toFlowError` turns whatever a request threw into the error the flow keeps.
  */
-import { ApiError } from '../client/api-error.ts';
+import { ApiError, isCancelled } from '../client/api-error.ts';
 import type { FieldName } from '../form/form-values.ts';
 
 /** An error from a request, as the client reported it. */
@@ -13,6 +13,8 @@ export interface FlowError {
   field?: string;
   retryAfter?: number;
   attemptsLeft?: number;
+  /** Set by the flow, never by a server: the browser was offline, and this waits to be sent when it is back. */
+  offline?: 'send' | 'create' | 'resend';
 }
 
 /** A field of the form, the form's alert, or the code pop-up. */
@@ -51,24 +53,24 @@ export function isRetryable(code: string): boolean {
 }
 
 /**
- * Where `error` is shown, for a request made from `step`. `captchaShown` is false
- * with `captcha="none"`: there is no captcha field to show its errors by.
+ * Where `error` is shown, for a request made from `step`. `shown` says whether a
+ * field is on screen (not the captcha with `captcha="none"`, not Email while the
+ * phone way is chosen): an error for a field that is not is shown by the form's alert.
  */
-export function routeError(error: RoutedError, step: 'form' | 'code', captchaShown: boolean): ErrorRoute {
+export function routeError(error: RoutedError, step: 'form' | 'code', shown: (field: FieldName) => boolean): ErrorRoute {
   if (step === 'code') {
     if (CODE_ERRORS.has(error.code)) return 'code';
     if (error.field === 'code' && !ENDS_CODE_STEP.has(error.code)) return 'code';
   }
   if (FORM_LEVEL.has(error.code)) return 'form';
   const field = FIELD_OF_CODE.get(error.code) ?? (error.field === undefined ? undefined : FIELD_OF_NAME.get(error.field));
-  if (!field || (field === 'captcha' && !captchaShown)) return 'form';
-  return field;
+  return field && shown(field) ? field : 'form';
 }
 
 /** What the flow keeps of a failure; `null` for the widget's own cancellation. */
 export function toFlowError(e: unknown): FlowError | null {
+  if (isCancelled(e)) return null;
   const err = e instanceof ApiError ? e : new ApiError('bad_response', 'Unexpected failure');
-  if (err.code === 'aborted') return null;
   return {
     code: err.code, message: err.message,
     ...(err.field !== undefined ? { field: err.field } : {}),

@@ -10,9 +10,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { normalizeUsername, usernameProblem } from '../rules.ts';
-import type { Config } from '../attributes.ts';
 import type { ApiClient } from '../client/api-client.ts';
-import type { CaptchaController } from '../captcha/captcha-controller.ts';
+import { ClientError, clientError } from '../client/api-error.ts';
 import { callingCodeOf } from '../country/countries.ts';
 import { emit, type Step } from '../events.ts';
 import { emptyValues, type FieldErrors, type FieldName, type Values } from '../form/form-values.ts';
@@ -21,31 +20,10 @@ import { CountdownController } from '../internal/countdown-controller.ts';
 import { clearDraft, loadDraft, saveDraft, valuesFromDraft } from './draft.ts';
 import { errorText } from './error-messages.ts';
 import { createAccountBody, sendCodeBody } from './request-bodies.ts';
-import { routeError, toFlowError } from './error-routing.ts';
+import { routeError, toFlowError, type FlowError } from './error-routing.ts';
 import { initialState, transition, type FlowEvent, type FlowState } from './state-machine.ts';
 import { UsernameCheckController } from './username-check-controller.ts';
-
-/** What the controller needs of its element and the element's children. */
-export interface FlowOptions {
-  config: () => Config;
-  client: () => ApiClient;
-  /** The language in use, sent with requests so the server writes in it. */
-  locale: () => string;
-  captcha: CaptchaController;
-  /** Makes sure `<hik-code-modal>` is defined before the code step. */
-  loadCodeModal: () => Promise<unknown>;
-  /** The contact toggle checks its visible field and shows its message; true when valid. */
-  validateContact: () => Promise<boolean>;
-  /** The phone number in E.164, as the contact toggle reads it. */
-  phoneE164: () => string | null;
-  /** The code typed in the code pop-up: a secret, read when OK is pressed. */
-  code: () => string;
-  clearCode: () => void;
-  /** Focuses a field; `null`: the first field that shows an error. */
-  focus: (field: FieldName | null) => void;
-  /** Says `text` in the polite live region. */
-  announce: (text: string) => void;
-}
+import type { FlowOptions } from './flow-options.ts';
 
 /** Fields a sent code is bound to: changing one means the next Next sends a new code. */
 const BOUND: readonly (keyof Values)[] = ['username', 'country', 'channel', 'email', 'phone'];
@@ -78,6 +56,7 @@ export class FlowController implements ReactiveController {
   }
 
   hostConnected(): void {
+    addEventListener('online', this.#online);
     const draft = loadDraft(this.#options.config().endpoint);
     this.values = valuesFromDraft(draft, this.#options.config());
     const pending = draft.pending;
@@ -87,6 +66,10 @@ export class FlowController implements ReactiveController {
     }
   }
 
+  hostDisconnected(): void {
+    removeEventListener('online', this.#online);
+  }
+
   hostUpdated(): void {
     const step = this.state.step;
     if (step === this.#lastStep) return;
@@ -94,6 +77,18 @@ export class FlowController implements ReactiveController {
     emit(this.#host, 'hik-step-change', { step });
   }
 
+  /** Back online: what was asked for while offline goes by itself, once (its request clears the error; a second call finds it busy). */
+  readonly #online = (): void => {
+    const again = this.state.step !== 'done' && this.state.error?.offline;
+    if (again === 'send') void this.submit();
+    else if (again === 'create') void this.submitCode();
+    else if (again === 'resend') void this.resend();
+  };
+
+  /** A request, unless the browser is offline: then nothing is sent, and it fails as `network`. */
+  #call<T>(request: (client: ApiClient) => Promise<T>): Promise<T> {
+    return navigator.onLine ? request(this.#options.client()) : Promise.reject(clientError('network'));
+  }
 
   setValues(patch: Partial<Values>): void {
     if (BOUND.some((k) => k in patch && patch[k] !== this.values[k])) this.#set({ type: 'forget' });
@@ -139,7 +134,6 @@ export class FlowController implements ReactiveController {
     emit(this.#host, 'hik-channel-change', { channel });
   }
 
-
   /** Next: check every field, then ask the server to send a code (or reopen the pop-up). */
   async submit(): Promise<void> {
     const before = this.state;
@@ -180,22 +174,22 @@ export class FlowController implements ReactiveController {
       return;
     }
     this.#set({ type: 'send' });
+    let offline = false;
     try {
-      const [sent] = await Promise.all([this.#options.client().sendCode(body), this.#options.loadCodeModal()]);
+      const [sent] = await Promise.all([this.#call((c) => c.sendCode(body)), this.#options.loadCodeModal()]);
       this.#set({ type: 'sent', sent, now: Date.now() });
       const { channel, destination, codeLength, expiresIn, resendAfter } = sent;
       emit(this.#host, 'hik-code-sent', { channel, destination, codeLength, expiresIn, resendAfter });
       this.#options.announce(msg(str`A verification code was sent to ${sent.destination}.`, { desc: 'Announced when the code was sent' }));
     } catch (e) {
-      this.#fail(e);
+      offline = this.#fail(e, 'send');
     } finally {
-      // Every challenge is single use: accepted or refused, fetch a new one.
-      this.#captchaRenewal = this.#options.captcha.renew();
+      // Every challenge is single use: accepted or refused, fetch a new one (offline, none was sent).
+      if (!offline) this.#captchaRenewal = this.#options.captcha.renew();
       await this.#captchaRenewal;
       this.#captchaRenewal = null;
     }
   }
-
 
   async submitCode(): Promise<void> {
     const state = this.state;
@@ -216,7 +210,7 @@ export class FlowController implements ReactiveController {
     });
     this.#set({ type: 'create' });
     try {
-      const account = await this.#options.client().createAccount(body);
+      const account = await this.#call((c) => c.createAccount(body));
       this.#set({ type: 'created', account });
       clearDraft(this.#options.config().endpoint);
       this.values = { ...this.values, password: '', confirm: '' };
@@ -226,8 +220,7 @@ export class FlowController implements ReactiveController {
       });
       this.#options.announce(msg('Registration complete.', { desc: 'Announced after the account was created' }));
     } catch (e) {
-      this.#fail(e);
-      this.#options.clearCode();
+      if (!this.#fail(e, 'create')) this.#options.clearCode();
     }
   }
 
@@ -236,11 +229,11 @@ export class FlowController implements ReactiveController {
     if (state.step !== 'code' || state.inFlight || state.pending.resendAt > Date.now()) return;
     this.#set({ type: 'resend' });
     try {
-      const sent = await this.#options.client().resendCode(state.pending.requestId);
+      const sent = await this.#call((c) => c.resendCode(state.pending.requestId));
       this.#set({ type: 'sent', sent, now: Date.now() });
       this.#options.announce(msg(str`A new code was sent to ${sent.destination}.`, { desc: 'Announced after Resend' }));
     } catch (e) {
-      this.#fail(e);
+      this.#fail(e, 'resend');
       if (this.state.step === 'form') await this.#options.captcha.renew();
     }
   }
@@ -249,14 +242,19 @@ export class FlowController implements ReactiveController {
     this.#set({ type: 'cancel' });
   }
 
-
-  #fail(e: unknown): void {
-    const error = toFlowError(e);
-    if (!error) return;
+  /** Shows and dispatches a failure; true when it was the browser being offline (`again` then waits for 'online'). */
+  #fail(e: unknown, again: NonNullable<FlowError['offline']>): boolean {
+    const flow = toFlowError(e);
+    if (!flow) return false;
+    // Only the client's own `network` error: a server's code "network" is the server's.
+    const offline = e instanceof ClientError && flow.code === 'network' && !navigator.onLine;
+    const error: FlowError = offline ? { ...flow, offline: again } : flow;
     const { code, message, field } = error;
     emit(this.#host, 'hik-register-error', { code, message, ...(field ? { field } : {}) });
     const from = this.state.step === 'code' ? 'code' : 'form';
-    const route = routeError(error, from, this.#options.config().captcha !== 'none');
+    const route = routeError(error, from, (f) => f === 'captcha'
+      ? this.#options.config().captcha !== 'none'
+      : f !== (this.values.channel === 'email' ? 'phone' : 'email'));
     this.#set({ type: 'failed', error, route, now: Date.now() });
     const text = errorText(error);
     if (route !== 'form' && route !== 'code') {
@@ -264,8 +262,8 @@ export class FlowController implements ReactiveController {
       void this.#host.updateComplete.then(() => this.#options.focus(route));
     }
     this.#options.announce(text);
+    return offline;
   }
-
 
   #fieldError(field: FieldName): string {
     return field === 'captcha' ? this.#options.captcha.validationError() : v.fieldError(field, this.values);
@@ -283,7 +281,6 @@ export class FlowController implements ReactiveController {
     const contactOk = await this.#options.validateContact();
     return contactOk && fields.every((f) => !this.errors[f]);
   }
-
 
   #set(event: FlowEvent): void {
     this.state = transition(this.state, event);

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError, clientError } from '../../src/client/api-error.ts';
 import { CLIENT_ERROR_CODES, FIELDS, SERVER_ERROR_CODES } from '../../src/rules.ts';
+import type { FieldName } from '../../src/form/form-values.ts';
 import { isRetryable, routeError, toFlowError, type ErrorRoute, type RoutedError } from '../../src/flow/error-routing.ts';
 
 interface Row {
@@ -25,6 +26,9 @@ const INVALID_FIELD_FROM_FORM: Record<(typeof FIELDS)[number], ErrorRoute> = {
   captcha: 'captcha', code: 'form', termsAccepted: 'terms', locale: 'form', requestId: 'form',
 };
 const INVALID_FIELD_FROM_CODE: Record<(typeof FIELDS)[number], ErrorRoute> = { ...INVALID_FIELD_FROM_FORM, code: 'code' };
+
+/** What routeError is told is on screen: every field, the captcha only when `captcha` (not `captcha="none"`). */
+const shows = (captcha: boolean, hidden?: FieldName) => (f: FieldName) => (f === 'captcha' ? captcha : f !== hidden);
 
 const e = (code: string, field?: string): RoutedError => (field === undefined ? { code } : { code, field });
 
@@ -141,21 +145,31 @@ for (const row of TABLE) {
   for (const captchaShown of [true, false]) {
     const expect = row.expect === 'captcha' && !captchaShown ? 'form' : row.expect;
     test(`${label(row.error, row.step, captchaShown)} → ${expect}`, () => {
-      assert.equal(routeError(row.error, row.step, captchaShown), expect);
+      assert.equal(routeError(row.error, row.step, shows(captchaShown)), expect);
     });
   }
 }
 
 test('captcha_invalid with no captcha shown goes to the form, from either step', () => {
-  assert.equal(routeError({ code: 'captcha_invalid', field: 'captcha' }, 'form', false), 'form');
-  assert.equal(routeError({ code: 'captcha_invalid', field: 'captcha' }, 'code', false), 'form');
-  assert.equal(routeError({ code: 'invalid_field', field: 'captcha' }, 'form', false), 'form');
+  assert.equal(routeError({ code: 'captcha_invalid', field: 'captcha' }, 'form', shows(false)), 'form');
+  assert.equal(routeError({ code: 'captcha_invalid', field: 'captcha' }, 'code', shows(false)), 'form');
+  assert.equal(routeError({ code: 'invalid_field', field: 'captcha' }, 'form', shows(false)), 'form');
+});
+
+test('an error for a field that is not on screen goes to the form\'s alert, from either step', () => {
+  for (const step of ['form', 'code'] as const) {
+    assert.equal(routeError({ code: 'phone_taken', field: 'phone' }, step, shows(true, 'phone')), 'form');
+    assert.equal(routeError({ code: 'invalid_field', field: 'phone' }, step, shows(true, 'phone')), 'form');
+    assert.equal(routeError({ code: 'email_taken' }, step, shows(true, 'email')), 'form');
+    assert.equal(routeError({ code: 'invalid_field', field: 'email' }, step, shows(true, 'email')), 'form');
+    assert.equal(routeError({ code: 'email_taken', field: 'email' }, step, shows(true, 'phone')), 'email');
+  }
 });
 
 test('routeError reads only code and field: extra keys of a full error change nothing', () => {
   const full = { code: 'code_invalid', message: 'Wrong code.', field: 'code', attemptsLeft: 2, retryAfter: 3 };
-  assert.equal(routeError(full, 'code', true), 'code');
-  assert.equal(routeError({ code: 'username_taken', message: 'Taken.', field: 'username' } as RoutedError, 'form', true), 'username');
+  assert.equal(routeError(full, 'code', shows(true)), 'code');
+  assert.equal(routeError({ code: 'username_taken', message: 'Taken.', field: 'username' } as RoutedError, 'form', shows(true)), 'username');
 });
 
 // ------------------------------------------------------------------ isRetryable
@@ -219,7 +233,9 @@ test('toFlowError: anything else thrown is a bad_response', () => {
 
 test('toFlowError: the widget\'s own cancellation (aborted) is no failure: null', () => {
   assert.equal(toFlowError(clientError('aborted')), null);
-  assert.equal(toFlowError(new ApiError('aborted', 'The request was cancelled.', { status: 0 })), null);
+  // A server's code "aborted" is the server's error like any other: kept, shown, dispatched.
+  assert.deepEqual(toFlowError(new ApiError('aborted', 'Stop.', { status: 429 })), { code: 'aborted', message: 'Stop.' });
+  assert.deepEqual(toFlowError(new ApiError('aborted', 'The request was cancelled.')), { code: 'aborted', message: 'The request was cancelled.' });
   // A DOMException AbortError that escaped the client is not the widget's ApiError.
   assert.equal(toFlowError(new DOMException('The operation was aborted.', 'AbortError'))?.code, 'bad_response');
 });
