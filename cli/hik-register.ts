@@ -2,6 +2,7 @@
 //   render  prints the pre-rendered <hik-register> for a static page (cli/render.ts)
 //   check   checks a running backend against CONTRACT.md (cli/check/)
 // Each command is its own module, loaded only when it runs.
+export {};
 const USAGE = `Usage:
   hik-register render [--locale de] [--endpoint /api/register] [--assets /vendor/hik-register/] [--attr name=value …]
   hik-register check <endpoint> [--origin https://dealer.example] [--code-command "…"] [--quick] [--json]`;
