@@ -176,7 +176,7 @@ export class FlowController implements ReactiveController {
     this.#set({ type: 'send' });
     let offline = false;
     try {
-      const [sent] = await Promise.all([this.#call((c) => c.sendCode(body)), this.#options.loadCodeModal()]);
+      const [sent] = await this.#call((c) => Promise.all([c.sendCode(body), this.#options.loadCodeModal()]));
       this.#set({ type: 'sent', sent, now: Date.now() });
       const { channel, destination, codeLength, expiresIn, resendAfter } = sent;
       emit(this.#host, 'hik-code-sent', { channel, destination, codeLength, expiresIn, resendAfter });
