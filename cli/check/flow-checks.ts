@@ -70,7 +70,6 @@ function post(ctx: Context, body: Record<string, unknown>): Promise<Exchange> {
 export async function registerFlow(ctx: Context, codes: CodeSource): Promise<void> {
   const { http, results, options } = ctx;
   const who = identity(options);
-  let cooldownCode: string | undefined;
   const pending = await open(ctx, codes, who, async (p) => {
     const resendAfter = p.sent.resendAfter;
     if (typeof resendAfter !== 'number' || resendAfter <= 0) {
@@ -78,15 +77,13 @@ export async function registerFlow(ctx: Context, codes: CodeSource): Promise<voi
       return;
     }
     const early = await http.post('resend', `/verification-codes/${p.requestId}/resend`, {});
+    // Refused or not, the code fetched next is the latest one.
     results.refusal('resend-cooldown', early, { status: 429, codes: ['rate_limited'] }, `at once (resendAfter ${resendAfter} s)`);
-    // Refused or not, the code to use is the latest one.
-    if (early.status === 200) cooldownCode = 'new';
   });
   if (typeof pending === 'string') {
     results.skipRest(REGISTER, pending);
     return;
   }
-  if (cooldownCode) pending.code = (await codes.code(who, pending.requestId, pending.masked, pending.code)) ?? pending.code;
   const { requestId, code } = pending;
   const right = createBody(who, requestId, code);
   const wrong: Record<string, unknown> = { ...right, code: otherCode(code) };
