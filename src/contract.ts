@@ -58,7 +58,9 @@ export const ImageChallenge = z.object({
   captchaId: id,
   image: z.string().check(
     z.maxLength(200_000),
-    z.regex(/^data:image\/(svg\+xml|png|jpeg|gif|webp)[;,]/),
+    // The whole URL, not only its prefix: base64 checked strictly (a browser logs
+    // net::ERR_INVALID_URL for a bad one and shows a broken picture).
+    z.regex(/^data:image\/(svg\+xml|png|jpeg|gif|webp)(;[\w.+-]+=[\w.+-]+)*(;base64,([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})|,[^\s#]+)$/),
   ),
   length: z.int().check(z.minimum(1), z.maximum(12)),
   expiresIn: seconds,

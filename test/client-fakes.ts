@@ -59,7 +59,7 @@ export async function failure(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 export const IMAGE = {
-  kind: 'image', captchaId: 'c_8f1d2', image: 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=',
+  kind: 'image', captchaId: 'c_8f1d2', image: 'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSI4MCIgaGVpZ2h0PSIzMCI+PC9zdmc+',
   length: 4, expiresIn: 300,
 };
 export const POW = {

@@ -112,6 +112,20 @@ describe('client: bad responses', () => {
     }
   });
 
+  it('refuses a data:image URL whose base64 is broken (not only the prefix is checked)', async () => {
+    const broken = [
+      'data:image/png;base64,!!!not-base64!!!', 'data:image/png;base64,AAA', 'data:image/png;base64,AA==AAAA',
+      'data:image/png;base64,', 'data:image/png;base64,AAAA AAAA', 'data:image/png;', 'data:image/png,',
+    ];
+    for (const image of broken) {
+      const error = await failure(clientFor(() => json({ ...IMAGE, image })).getCaptcha('image'));
+      expect(error.code, image).to.equal('bad_response');
+    }
+    for (const image of ['data:image/png;base64,AAA=', 'data:image/svg+xml;charset=utf-8;base64,PHN2Zz4=', 'data:image/svg+xml,%3Csvg%3E']) {
+      expect(await clientFor(() => json({ ...IMAGE, image })).getCaptcha('image')).to.have.property('image', image);
+    }
+  });
+
   it('refuses a challenge of another kind than asked for', async () => {
     expect((await failure(clientFor(() => json(POW)).getCaptcha('image'))).code).to.equal('bad_response');
   });

@@ -1,13 +1,14 @@
 // Answers of a server nobody here wrote (issue 12): error codes that look like the
 // widget's own states, fields named after built-in properties, fields that are not
 // on screen. Through the `fetch` property, the real backend answering the rest.
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, oneEvent } from '@open-wc/testing';
 import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 import {
   $, resetBackend, fillForm, pressNext, codeInput, lastCode, fill, buttonNamed, answerCaptcha,
   until, mountRegister, recordEvents, errorsOf, alertText, openCodeDialog, visibleError,
 } from './helpers.ts';
+import { IMAGE, fakeFetch, json } from './client-fakes.ts';
 
 type Route = (url: string, init: RequestInit | undefined) => Response | null;
 
@@ -46,8 +47,8 @@ async function toCode(el: HikRegister, values: Parameters<typeof fillForm>[1] = 
 }
 
 describe('<hik-register> and a hostile server', function () {
-  // Each test goes through the whole form (country pop-up included) at least once.
-  this.timeout(20000);
+  // Each test goes through the whole form (country pop-up included) at least once, on a shared machine.
+  this.timeout(40000);
 
   beforeEach(async () => {
     await resetBackend({ captchaKinds: ['image'], resendAfter: 0 });
@@ -177,4 +178,83 @@ describe('<hik-register> and a hostile server', function () {
     await until(() => visibleError(el, 'input[name=email]'), 'the email error');
     expect(visibleError(el, 'input[name=email]')).to.equal('An account with this email address already exists.');
   });
+});
+
+describe('<hik-register> and a hostile captcha server', () => {
+  const GOOD = { ...IMAGE, captchaId: 'c_good' };
+  const notFound = () => json({ error: { code: 'not_found', message: 'x' } }, 404);
+
+  /** A `<hik-register>` whose GET captcha?kind=image answers `first`, then the good challenge. */
+  async function mountCaptcha(first: () => Response | Promise<Response>, attrs: Record<string, string> = {}) {
+    let calls = 0;
+    const { fn } = fakeFetch((url) => {
+      if (!url.includes('kind=image')) return notFound();
+      calls += 1;
+      return calls === 1 ? first() : json(GOOD);
+    });
+    sessionStorage.clear();
+    const reg = document.createElement('hik-register') as HikRegister;
+    for (const [k, v] of Object.entries({ endpoint: '/api/register', ...attrs })) reg.setAttribute(k, v);
+    reg.fetch = fn;
+    const errors: unknown[] = [];
+    reg.addEventListener('hik-register-error', (e) => errors.push(e.detail));
+    // Every src any <img> ever had, to prove that no broken picture was handed to the browser.
+    const srcs: string[] = [];
+    const observer = new MutationObserver(() => {
+      for (const img of reg.shadowRoot?.querySelectorAll('img') ?? []) srcs.push(img.getAttribute('src') ?? '');
+    });
+    const el = await fixture<HikRegister>(reg);
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, attributes: true });
+    return { el, errors, srcs, stop: () => observer.disconnect() };
+  }
+
+  const captchaText = (el: HikRegister) => $(el, 'hik-captcha').textContent!.replace(/\s+/g, ' ');
+
+  const BROKEN: Record<string, string> = {
+    'not base64': 'data:image/png;base64,!!!not-base64!!!',
+    'base64 of the wrong length': 'data:image/svg+xml;base64,PHN2Zz4',
+    'padding inside': 'data:image/png;base64,AA==AAAA',
+    'base64 that is no picture': 'data:image/png;base64,AAAAAAAA',
+    'an SVG that is not one': `data:image/svg+xml;base64,${btoa('<html>not an svg</html>')}`,
+    'a truncated GIF': 'data:image/gif;base64,R0lGODlh',
+  };
+  for (const [what, image] of Object.entries(BROKEN)) {
+    it(`a picture that cannot be decoded (${what}): bad_response, no broken picture, Refresh brings a new one`, async () => {
+      const { el, errors, srcs, stop } = await mountCaptcha(() => json({ ...IMAGE, image }));
+      try {
+        await until(() => errors.length, 'hik-register-error');
+        expect(errors).to.deep.equal([{ code: 'bad_response', message: 'The server sent an answer that could not be understood.' }]);
+        await until(() => /could not be loaded/.test(captchaText(el)), 'the captcha says it could not load');
+        expect(srcs.filter((s) => s === image), 'the broken picture was given to an <img>').to.deep.equal([]);
+        expect(el.shadowRoot!.querySelector('hik-captcha img')).to.equal(null);
+        buttonNamed($(el, 'hik-captcha'), 'Refresh').click();
+        await until(() => el.shadowRoot!.querySelector('hik-captcha img'), 'the new picture');
+        expect(el.shadowRoot!.querySelector('hik-captcha img')!.getAttribute('src')).to.equal(GOOD.image);
+        expect(errors).to.have.length(1);
+      } finally {
+        stop();
+      }
+    });
+  }
+
+  const FAILURES: Record<string, [() => Response | Promise<Response>, Record<string, unknown>]> = {
+    '500 with an error body': [() => json({ error: { code: 'server_on_fire', message: 'Down.' } }, 500), { code: 'server_on_fire', message: 'Down.' }],
+    '503 with a field': [() => json({ error: { code: 'busy', message: 'Later.', field: 'captcha' } }, 503), { code: 'busy', message: 'Later.', field: 'captcha' }],
+    'a network error': [() => Promise.reject(new TypeError('Failed to fetch')), { code: 'network', message: 'The server could not be reached. Check the connection and try again.' }],
+    'a timeout': [() => new Promise<Response>(() => undefined), { code: 'timeout', message: 'The server did not answer in time. Try again.' }],
+    'a body that is not JSON': [() => new Response('<html>', { headers: { 'Content-Type': 'application/json' } }), { code: 'bad_response', message: 'The server sent an answer that could not be understood.' }],
+    'a challenge of the wrong shape': [() => json({ kind: 'image', captchaId: 'c_1' }), { code: 'bad_response', message: 'The server sent an answer that could not be understood.' }],
+  };
+  for (const [what, [answer, detail]] of Object.entries(FAILURES)) {
+    it(`GET captcha failing with ${what}: hik-register-error, the message, and Refresh works`, async () => {
+      const { el, errors, stop } = await mountCaptcha(answer, { timeout: '300' });
+      stop();
+      await until(() => errors.length, 'hik-register-error');
+      expect(errors).to.deep.equal([detail]);
+      await until(() => /could not be loaded/.test(captchaText(el)), 'the captcha says it could not load');
+      buttonNamed($(el, 'hik-captcha'), 'Refresh').click();
+      await until(() => el.shadowRoot!.querySelector('hik-captcha img'), 'the new picture');
+      expect(errors).to.have.length(1);
+    });
+  }
 });

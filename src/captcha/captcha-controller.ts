@@ -10,6 +10,8 @@ import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge } from '.
 import type { ApiClient } from '../client/api-client.ts';
 import type { CaptchaMode } from '../attributes.ts';
 import { captchaError } from '../form/validation.ts';
+import { emit } from '../events.ts';
+import { errorDetail, toFlowError } from '../flow/error-routing.ts';
 
 export interface CaptchaOptions {
   /** The `captcha` attribute, checked. */
@@ -34,10 +36,10 @@ export class CaptchaController {
   /** Localized text when a challenge could not be loaded. */
   loadError = '';
   private loads = 0;
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & EventTarget;
   readonly #options: CaptchaOptions;
 
-  constructor(host: ReactiveControllerHost, options: CaptchaOptions) {
+  constructor(host: ReactiveControllerHost & EventTarget, options: CaptchaOptions) {
     this.#host = host;
     this.#options = options;
   }
@@ -87,6 +89,12 @@ export class CaptchaController {
     }
     try {
       const challenge = await this.#options.client().getCaptcha(kind);
+      if (challenge?.kind === 'image') {
+        // A picture the browser cannot decode is a bad answer (decode() rejects), never a broken picture.
+        const img = new Image();
+        img.src = challenge.image;
+        await img.decode();
+      }
       if (kind === 'image') {
         this.imageOffered = challenge !== null;
         this.image = challenge?.kind === 'image' ? challenge : null;
@@ -103,7 +111,10 @@ export class CaptchaController {
           if (!this.challenge) await this.load(other);
         }
       }
-    } catch {
+    } catch (e) {
+      // Like every error of a request (CONTRACT.md); a picture that does not decode is a bad_response.
+      const error = toFlowError(e);
+      if (error) emit(this.#host, 'hik-register-error', errorDetail(error));
       if (kind === this.mode) {
         this.loadError = msg('The verification picture could not be loaded. Press Refresh to try again.', {
           desc: 'Captcha challenge failed to load',

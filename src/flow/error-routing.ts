@@ -3,7 +3,7 @@
  * the form, in the alert above Next, or in the code pop-up. Pure: no DOM, no text.
  * `toFlowError` turns whatever a request threw into the error the flow keeps.
  */
-import { ApiError, isCancelled } from '../client/api-error.ts';
+import { ApiError, clientError, isCancelled } from '../client/api-error.ts';
 import type { FieldName } from '../form/form-values.ts';
 
 /** An error from a request, as the client reported it. */
@@ -67,10 +67,15 @@ export function routeError(error: RoutedError, step: 'form' | 'code', shown: (fi
   return field && shown(field) ? field : 'form';
 }
 
+/** The `hik-register-error` detail of an error: code, message and the field the server named. */
+export function errorDetail({ code, message, field }: FlowError): { code: string; message: string; field?: string } {
+  return { code, message, ...(field ? { field } : {}) };
+}
+
 /** What the flow keeps of a failure; `null` for the widget's own cancellation. */
 export function toFlowError(e: unknown): FlowError | null {
   if (isCancelled(e)) return null;
-  const err = e instanceof ApiError ? e : new ApiError('bad_response', 'Unexpected failure');
+  const err = e instanceof ApiError ? e : clientError('bad_response');
   return {
     code: err.code, message: err.message,
     ...(err.field !== undefined ? { field: err.field } : {}),

@@ -20,7 +20,7 @@ import { CountdownController } from '../internal/countdown-controller.ts';
 import { clearDraft, loadDraft, saveDraft, valuesFromDraft } from './draft.ts';
 import { errorText } from './error-messages.ts';
 import { createAccountBody, sendCodeBody } from './request-bodies.ts';
-import { routeError, toFlowError, type FlowError } from './error-routing.ts';
+import { errorDetail, routeError, toFlowError, type FlowError } from './error-routing.ts';
 import { initialState, transition, type FlowEvent, type FlowState } from './state-machine.ts';
 import { UsernameCheckController } from './username-check-controller.ts';
 import type { FlowOptions } from './flow-options.ts';
@@ -249,8 +249,7 @@ export class FlowController implements ReactiveController {
     // Only the client's own `network` error: a server's code "network" is the server's.
     const offline = e instanceof ClientError && flow.code === 'network' && !navigator.onLine;
     const error: FlowError = offline ? { ...flow, offline: again } : flow;
-    const { code, message, field } = error;
-    emit(this.#host, 'hik-register-error', { code, message, ...(field ? { field } : {}) });
+    emit(this.#host, 'hik-register-error', errorDetail(error));
     const from = this.state.step === 'code' ? 'code' : 'form';
     const route = routeError(error, from, (f) => f === 'captcha'
       ? this.#options.config().captcha !== 'none'
