@@ -8,6 +8,7 @@
 //   contract/*.schema.json, index.json          the same as JSON Schema
 //   jsx.d.ts, react.d.ts, vue.d.ts (+ .js)      JSX and template types (types only)
 //   custom-elements.json                        the public element's manifest
+//   cli.js + cli/                               `npx hik-register` (render, check), for Node 20
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,6 +135,28 @@ export async function buildBrowser(out: string, logLevel: 'warn' | 'error' = 'wa
   }
 }
 
+/**
+ * `npx hik-register` (package.json "bin": dist/cli.js) for Node 20: cli/hik-register.ts
+ * bundled, zod left as an import (a dependency of the package). Each command stays a
+ * chunk of its own in cli/, loaded only when it runs (render brings the SSR modules,
+ * check the contract's schemas).
+ */
+export async function buildCli(out: string): Promise<void> {
+  await esbuild({
+    entryPoints: { cli: join(root, 'cli/hik-register.ts') },
+    outdir: out,
+    chunkNames: 'cli/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['zod', 'zod/*'],
+    logLevel: 'warning',
+  });
+}
+
 /** Writes the whole package into `out` (emptied first). */
 export async function buildPackage(out: string): Promise<void> {
   await buildBrowser(out);
@@ -150,6 +173,7 @@ export async function buildPackage(out: string): Promise<void> {
     external: ['zod', 'zod/*'],
     logLevel: 'warning',
   });
+  await buildCli(out);
   await declarations(out);
   writeFileSync(join(out, 'node.js'), NODE_ENTRY);
   for (const name of ['jsx', 'react', 'vue']) writeFileSync(join(out, `${name}.js`), TYPES_ONLY);
