@@ -151,5 +151,12 @@ describe('<hik-register> languages', () => {
     await setLocale('ar');
     const ar = [0, 1, 2, 3, 11, 100].map((n) => words(attemptsText(n, 'ar')));
     expect(new Set(ar).size, ar.join(' / ')).to.be.at.least(4);
+    // Slovenian has a dual (one, two, few, other); Lithuanian one, few, other for whole numbers.
+    await setLocale('sl');
+    const sl = [1, 2, 3, 5].map((n) => words(attemptsText(n, 'sl')));
+    expect(new Set(sl).size, sl.join(' / ')).to.equal(4);
+    await setLocale('lt');
+    const lt = [1, 2, 10].map((n) => words(attemptsText(n, 'lt')));
+    expect(new Set(lt).size, lt.join(' / ')).to.equal(3);
   });
 });
