@@ -93,6 +93,16 @@ describe('<hik-captcha> picture', () => {
     expect(el.answer).to.equal(null);
   });
 
+  it('shows no broken picture when the browser cannot decode it: the placeholder, and Refresh', async () => {
+    // <hik-register> refuses such a picture before it gets here; the element still never shows one broken.
+    const el = await fixture<HikCaptcha>(html`<hik-captcha .challenge=${imageChallenge({ image: 'data:image/png;base64,AAAAAAAA' })}></hik-captcha>`);
+    await waitUntil(() => !el.querySelector('img'), 'the broken picture goes');
+    expect(byRole(el, 'img', 'No verification code picture: choose Refresh')).to.exist;
+    expect(byRole(el, 'button', 'Refresh')).to.exist;
+    el.challenge = imageChallenge();
+    await waitUntil(() => el.querySelector('img'), 'a new picture is shown');
+  });
+
   it('asks for a new picture when Refresh is pressed', async () => {
     const el = await fixture<HikCaptcha>(html`<hik-captcha .challenge=${imageChallenge()}></hik-captcha>`);
     setTimeout(() => button(el, 'Refresh')!.click());

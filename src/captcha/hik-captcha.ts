@@ -62,6 +62,8 @@ export class HikCaptcha extends LitElement {
   @property({ type: Number, attribute: 'expiry-lead' }) expiryLead = 10;
 
   @state() private typed = '';
+  /** The picture that the browser could not decode (its src): shown as the placeholder, never broken. */
+  @state() private broken = '';
 
   @query('.hik-captcha__input') private input?: HTMLInputElement;
   @query('.hik-captcha__status') private status?: HTMLElement;
@@ -206,8 +208,8 @@ export class HikCaptcha extends LitElement {
 
   private renderImage() {
     const challenge = this.imageChallenge;
-    const picture = challenge && !this.loading
-      ? html`<img src=${challenge.image}
+    const picture = challenge && !this.loading && challenge.image !== this.broken
+      ? html`<img src=${challenge.image} @error=${() => { this.broken = challenge.image; }}
           alt=${msg('Verification code picture: type the characters shown', { desc: 'Alternative text of the captcha picture' })}>`
       : html`<span class="hik-captcha__placeholder" role="img" aria-label=${this.loading
           ? msg('Loading a new verification code picture', { desc: 'Captcha picture placeholder while loading' })
