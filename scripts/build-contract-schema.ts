@@ -11,8 +11,11 @@ export function writeContractSchemas(dir: string): number {
   mkdirSync(dir, { recursive: true });
   const index: Record<string, string> = {};
   for (const [name, schema] of Object.entries(SCHEMAS)) {
-    // Request schemas are strict (additionalProperties: false); response schemas are not.
-    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' });
+    // What a party may send, as the receiver parses it (`io: 'input'`): a response's
+    // unknown keys are ignored (CONTRACT.md), so its objects stay open; a request's
+    // objects are strict (z.strictObject: additionalProperties false), since a server
+    // may refuse any other key. The default, 'output', would close every object.
+    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
     const file = `${name}.schema.json`;
     writeFileSync(join(dir, file), JSON.stringify({ $id: file, title: name, ...json }, null, 2) + '\n');
     index[name] = file;
