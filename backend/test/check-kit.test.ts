@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { solve } from '../../cli/check/captcha.ts';
 import { main } from '../../cli/check/main.ts';
 import { json } from '../../cli/check/report.ts';
 import { runChecks } from '../../cli/check/run.ts';
+import { peekImageAnswer } from '../captcha.ts';
 import { createBackend, MemoryOutbox, pbkdf2Hasher, type BackendOptions, type OutboxMessage } from '../index.ts';
 import { toWebRequest, writeWebResponse } from '../adapters/node.ts';
 
@@ -23,7 +24,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const ORIGIN = 'https://dealer.example';
 // Short lives, through the backend's public options, so expiry and cooldown are checked in seconds.
 // Generous enough for a loaded machine: every run waits for them at the same time.
-const FAST: BackendOptions = { captchaExpiresIn: 3, codeExpiresIn: 8, resendAfter: 5, powMaxNumber: 2000, allowedOrigins: [ORIGIN] };
+const FAST: BackendOptions = { captchaExpiresIn: 3, codeExpiresIn: 15, resendAfter: 5, powMaxNumber: 2000, allowedOrigins: [ORIGIN] };
 const CODES = mkdtempSync(join(tmpdir(), 'hik-check-codes-'));
 process.on('exit', () => rmSync(CODES, { recursive: true, force: true }));
 
@@ -52,7 +53,15 @@ interface Served {
 async function serveBackend(wrap: Wrap = (h) => h, options: BackendOptions = {}): Promise<Served> {
   const outbox = new FileOutbox();
   const backend = createBackend({ outbox, hasher: pbkdf2Hasher({ iterations: 1000 }), onError: () => undefined, ...FAST, ...options });
-  const handle = wrap((request) => backend.handle(request, { clientAddress: '127.0.0.1' }));
+  // What a picture shows, in a file the test's --captcha-command reads (as a person would).
+  const handle = wrap(async (request) => {
+    const response = await backend.handle(request, { clientAddress: '127.0.0.1' });
+    if (request.method === 'GET' && new URL(request.url).search === '?kind=image' && response.status === 200) {
+      const { captchaId } = await response.clone().json() as { captchaId: string };
+      writeFileSync(join(CODES, `captcha-${captchaId}`), (await peekImageAnswer(backend.store, captchaId)) ?? '');
+    }
+    return response;
+  });
   const server: Server = createServer((req, res) => {
     if (req.url === '/__dev/outbox') {
       res.setHeader('Content-Type', 'application/json');
@@ -70,7 +79,9 @@ async function serveBackend(wrap: Wrap = (h) => h, options: BackendOptions = {})
 function kitOptions(base: string, ...extra: string[]): Options {
   const options = parseOptions([
     `${base}/api/register`, '--code-command', `cat ${CODES}/{destination}`,
-    '--origin', ORIGIN, '--credentials', 'include', '--header', 'X-CSRF-Token: kit', '--wait', '12', ...extra,
+    // Types what the picture shows in lower case; the kit sends it as the widget does.
+    '--captcha-command', `tr A-Z a-z < ${CODES}/captcha-$HIK_CHECK_CAPTCHA_ID`,
+    '--origin', ORIGIN, '--credentials', 'include', '--header', 'X-CSRF-Token: kit', '--wait', '20', ...extra,
   ]);
   assert.notEqual(options, 'help');
   return options as Options;
@@ -161,6 +172,14 @@ function acceptsUnknown(route: 'resend' | 'accounts'): Wrap {
   };
 }
 
+/** Pictures drawn in lower case, compared case-sensitively: the upper case the widget sends never matches. */
+const caseSensitiveCaptcha: Wrap = requests(/^\/verification-codes$/, (body) => {
+  const captcha = body.captcha as { kind?: string; captchaId?: string; answer?: string } | undefined;
+  if (captcha?.kind !== 'image') return body;
+  const drawn = readFileSync(join(CODES, `captcha-${captcha.captchaId}`), 'utf8').toLowerCase();
+  return captcha.answer === drawn ? body : { ...body, captcha: { ...captcha, answer: '#' } };
+});
+
 const isPost = (route: string) => (request: Request) => request.method === 'POST' && path(request) === route;
 
 const BROKEN: Array<{ name: string; check: string; wrap: Wrap; options?: BackendOptions }> = [
@@ -170,6 +189,7 @@ const BROKEN: Array<{ name: string; check: string; wrap: Wrap; options?: Backend
   { name: 'responses as text/plain', check: 'content-type', wrap: headers((h, q) => { if (q.method !== 'OPTIONS') h.set('content-type', 'text/plain'); }) },
   { name: 'an extra key accepted', check: 'send-extra-key', wrap: requests(/^\/verification-codes$/, ({ admin: _admin, ...body }) => body) },
   { name: 'a captcha used twice', check: 'captcha-single-use', wrap: reusableCaptcha() },
+  { name: 'picture answers compared case-sensitively', check: 'captcha-image-answer', wrap: caseSensitiveCaptcha },
   {
     name: 'the resend cooldown announced but not kept', check: 'resend-cooldown', options: { resendAfter: 0 },
     wrap: answers((_q, r) => r.status === 201 || r.status === 200, (b) => ({ body: 'resendAfter' in b ? { ...b, resendAfter: 30 } : b })),

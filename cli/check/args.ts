@@ -15,6 +15,10 @@ Options:
                           by the destination (quoted). The last 4 to 8 digit number it
                           prints is the code. Without it the kit asks on the terminal,
                           or skips those checks when stdin is not a terminal.
+  --captcha-command "cmd" prints the characters a picture captcha shows; run by the shell
+                          with HIK_CHECK_CAPTCHA_IMAGE (the picture saved as a file) and
+                          HIK_CHECK_CAPTCHA_ID set. Without it the kit asks on the terminal
+                          (when stdin is one) or uses the proof-of-work kind only.
   --origin <origin>       also check CORS as a page on <origin> needs it
   --credentials include   the widget's credentials attribute (with --origin: cookies too)
   --header "Name: value"  a header the page adds to every request (CSRF token, API key);
@@ -34,6 +38,7 @@ export interface Options {
   quick: boolean;
   json: boolean;
   codeCommand: string | undefined;
+  captchaCommand: string | undefined;
   origin: string | undefined;
   credentials: 'include' | 'same-origin' | 'omit';
   headers: Record<string, string>;
@@ -56,6 +61,7 @@ export function parseOptions(args: string[]): Options | 'help' {
         json: { type: 'boolean' },
         help: { type: 'boolean' },
         'code-command': { type: 'string' },
+        'captcha-command': { type: 'string' },
         origin: { type: 'string' },
         credentials: { type: 'string' },
         header: { type: 'string', multiple: true },
@@ -89,6 +95,7 @@ export function parseOptions(args: string[]): Options | 'help' {
     quick: values.quick ?? false,
     json: values.json ?? false,
     codeCommand: values['code-command'],
+    captchaCommand: values['captcha-command'],
     origin,
     credentials,
     headers: Object.fromEntries((values.header ?? []).map(header)),

@@ -50,3 +50,26 @@ export async function captchaChecks({ http, results, captchas, options }: Contex
   const late = await http.post('send', '/verification-codes', { ...sendBody(identity(options, 'email')), captcha: expiring.answer });
   results.refusal('captcha-expiry', late, { status: 410, codes: ['captcha_expired'], field: 'captcha' }, `after ${expiring.expiresIn + 1} s`);
 }
+
+/**
+ * The widget upper-cases what the user types (CONTRACT.md, GET captcha): whatever case
+ * the picture shows, that must pass. Sends a code, so not with --quick.
+ */
+export async function imageAnswerCheck({ http, results, captchas, options }: Context): Promise<void> {
+  if (!captchas.offered.image) {
+    results.skip('captcha-image-answer', 'not offered: the server has no picture captcha');
+    return;
+  }
+  if (!captchas.reader) {
+    results.skip('captcha-image-answer', 'not checked: nobody reads the picture (give --captcha-command "…", or run it in a terminal)');
+    return;
+  }
+  const read = await captchas.image();
+  if (!read) {
+    results.skip('captcha-image-answer', `not checked: no characters came from ${captchas.reader.label}`);
+    return;
+  }
+  const reply = await http.post('send', '/verification-codes', { ...sendBody(identity(options)), captcha: read.answer });
+  // The answer itself is not printed: no captcha answer in a log.
+  results.success('captcha-image-answer', reply, 201, `the characters read by ${captchas.reader.label}, upper-cased`);
+}

@@ -1,10 +1,12 @@
 // Passing the captcha as the widget does: the proof-of-work puzzle is solved here
 // (CONTRACT.md: the integer n in 0..maxNumber with hex(SHA-256(salt + String(n)))
-// === challenge). A picture cannot be read by a program, so a server that offers
-// only the image kind gets the checks that need no right answer.
+// === challenge). A picture is read by a PictureReader when there is one, and the
+// answer sent as the widget sends it (normalizeCaptchaAnswer: upper case).
 import { createHash } from 'node:crypto';
-import { PowChallenge, type CaptchaAnswer } from '../../src/contract.ts';
+import { ImageChallenge, PowChallenge, type CaptchaAnswer } from '../../src/contract.ts';
+import { normalizeCaptchaAnswer } from '../../src/rules.ts';
 import type { Http } from './http.ts';
+import type { PictureReader } from './picture.ts';
 
 export interface Solved {
   answer: CaptchaAnswer;
@@ -15,7 +17,7 @@ export class Captchas {
   /** Whether each kind answered 200 (set by `probe`). */
   offered = { image: false, pow: false };
 
-  constructor(private readonly http: Http) {}
+  constructor(private readonly http: Http, readonly reader: PictureReader | undefined) {}
 
   /** Asks for both kinds once; the checks look at the answers. */
   async probe(): Promise<void> {
@@ -27,11 +29,13 @@ export class Captchas {
 
   /** Why answers cannot be made, or undefined when they can. */
   get unsolvable(): string | undefined {
-    return this.offered.pow ? undefined : 'the server offers no proof-of-work captcha (kind=pow), and the kit cannot read an image captcha';
+    if (this.offered.pow || (this.offered.image && this.reader)) return undefined;
+    return 'the server offers no proof-of-work captcha (kind=pow), and nobody reads the pictures (--captcha-command, or a terminal)';
   }
 
-  /** A new pow challenge and its right answer, or undefined when none can be had. */
+  /** A new challenge and its right answer (pow when offered, else a picture read), or undefined. */
   async solved(): Promise<Solved | undefined> {
+    if (!this.offered.pow) return this.image();
     const puzzle = await this.pow();
     if (!puzzle) return undefined;
     const n = solve(puzzle);
@@ -39,8 +43,25 @@ export class Captchas {
     return { answer: { kind: 'pow', captchaId: puzzle.captchaId, answer: n }, expiresIn: puzzle.expiresIn };
   }
 
-  /** A new challenge answered wrongly (a number that is not the solution). */
+  /** A new picture, read, and its answer as the widget sends it; undefined when not offered or not read. */
+  async image(): Promise<Solved | undefined> {
+    if (!this.offered.image || !this.reader) return undefined;
+    const reply = await this.http.get('captcha', '/captcha?kind=image');
+    const parsed = ImageChallenge.safeParse(reply.body);
+    if (reply.status !== 200 || !parsed.success) return undefined;
+    const typed = await this.reader.read(parsed.data);
+    const answer = typed === undefined ? '' : normalizeCaptchaAnswer(typed);
+    return answer ? { answer: { kind: 'image', captchaId: parsed.data.captchaId, answer }, expiresIn: parsed.data.expiresIn } : undefined;
+  }
+
+  /** A new challenge answered wrongly (a number that is not the solution, or other characters). */
   async wrong(): Promise<CaptchaAnswer | undefined> {
+    if (!this.offered.pow) {
+      const read = await this.image();
+      if (read?.answer.kind !== 'image') return undefined;
+      const first = read.answer.answer.startsWith('Z') ? 'Y' : 'Z';
+      return { ...read.answer, answer: first + read.answer.answer.slice(1) };
+    }
     const puzzle = await this.pow();
     if (!puzzle) return undefined;
     const right = solve(puzzle);

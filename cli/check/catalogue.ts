@@ -41,6 +41,7 @@ export const CHECKS = [
   c('captcha-unknown', 'captcha', 'a captcha id the server never issued: 410 captcha_expired or 400 captcha_invalid'),
   c('captcha-single-use', 'send', 'a challenge is single use: refused on a second call, after a refused or an accepted one'),
   c('captcha-expiry', 'captcha', 'a challenge past its expiresIn: 410 captcha_expired'),
+  c('captcha-image-answer', 'captcha', 'the characters a picture shows pass, upper-cased as the widget sends them (whatever case they are drawn in)', { code: true }),
 
   c('usernames', 'usernames', 'GET usernames/{free name}: 200 { available: true }, or 404/405 when not offered'),
   c('usernames-taken', 'usernames', 'GET usernames/{registered name}: { available: false }', { code: true }),

@@ -2,12 +2,13 @@
 // the rules over every response seen.
 import type { Options } from './args.ts';
 import { Captchas } from './captcha.ts';
-import { captchaChecks } from './captcha-checks.ts';
+import { captchaChecks, imageAnswerCheck } from './captcha-checks.ts';
 import { CHECKS } from './catalogue.ts';
 import { codeSource } from './codes.ts';
 import type { Context } from './context.ts';
 import { attemptsFlow, registerFlow } from './flow-checks.ts';
 import { Http, NetworkError } from './http.ts';
+import { pictureReader } from './picture.ts';
 import { identity } from './identity.ts';
 import { sendFieldChecks, unknownIdChecks, usernameCheck } from './request-checks.ts';
 import { preflightCheck, responseChecks } from './response-checks.ts';
@@ -25,7 +26,7 @@ export async function runChecks(options: Options): Promise<Run> {
   const http = new Http(options);
   const results = new Results();
   const codes = codeSource(options.codeCommand, options.quick);
-  const ctx: Context = { options, http, results, captchas: new Captchas(http), codes };
+  const ctx: Context = { options, http, results, captchas: new Captchas(http, pictureReader(options.captchaCommand)), codes };
   const needCode = CHECKS.filter((k) => 'code' in k && k.code).map((k) => k.id);
   let stopped: string | undefined;
   try {
@@ -35,11 +36,14 @@ export async function runChecks(options: Options): Promise<Run> {
     await unknownIdChecks(ctx);
     if (options.quick) {
       results.skipRest(needCode, 'not checked: --quick sends no code');
-    } else if (!codes) {
-      results.skipRest(needCode, 'not checked: no code source (give --code-command "…", or run it in a terminal to type the codes)');
     } else {
-      await registerFlow(ctx, codes);
-      await attemptsFlow(ctx, codes);
+      await imageAnswerCheck(ctx);
+      if (codes) {
+        await registerFlow(ctx, codes);
+        await attemptsFlow(ctx, codes);
+      } else {
+        results.skipRest(needCode, 'not checked: no code source (give --code-command "…", or run it in a terminal to type the codes)');
+      }
     }
     await preflightCheck(ctx);
   } catch (error) {
