@@ -57,7 +57,7 @@ function quote(value: string): string {
 
 function terminalSource(): CodeSource {
   return {
-    label: 'typed on the terminal',
+    label: 'the terminal',
     async code(who, _requestId, masked, previous) {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {

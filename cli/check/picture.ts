@@ -49,7 +49,7 @@ function commandReader(command: string): PictureReader {
 
 function terminalReader(): PictureReader {
   return {
-    label: 'typed on the terminal',
+    label: 'the terminal',
     async read(challenge) {
       const file = save(challenge);
       const rl = createInterface({ input: process.stdin, output: process.stderr });
