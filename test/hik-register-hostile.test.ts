@@ -6,7 +6,7 @@ import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 import {
   $, resetBackend, fillForm, pressNext, codeInput, lastCode, fill, buttonNamed, answerCaptcha,
-  until, mountRegister, recordEvents, errorsOf, alertText, openCodeDialog, visibleError,
+  until, mountRegister, recordEvents, errorsOf, alertText, openCodeDialog, visibleError, captchaId,
 } from './helpers.ts';
 import { IMAGE, fakeFetch, json } from './client-fakes.ts';
 
@@ -61,6 +61,7 @@ describe('<hik-register> and a hostile server', function () {
     intercept(el, (url, init) => (hostile && isPost(url, init, SEND)
       ? errorResponse(429, { code: 'aborted', message: 'Stop right there.' }) : null));
     await fillForm(el, { username: 'abort_user', email: 'abort@example.com' });
+    const used = captchaId(el);
     await pressNext(el);
     await until(() => errorsOf(seen).length, 'hik-register-error');
     expect(errorsOf(seen)).to.deep.equal([{ code: 'aborted', message: 'Stop right there.' }]);
@@ -68,6 +69,8 @@ describe('<hik-register> and a hostile server', function () {
     expect($(el, 'button[type=submit]').getAttribute('aria-disabled')).to.equal('false');
     expect(el.shadowRoot!.textContent).to.not.include('Sending…');
     hostile = false;
+    // The refused call used up the challenge: answer the new one.
+    await until(() => captchaId(el) && captchaId(el) !== used, 'a new challenge');
     await answerCaptcha(el);
     const sent = oneEvent(el, 'hik-code-sent');
     await pressNext(el);
@@ -91,7 +94,7 @@ describe('<hik-register> and a hostile server', function () {
     await until(() => errorsOf(seen).length === 2, 'hik-register-error after Resend');
     hostile = false;
     buttonNamed(modal(el), /^Resend/).click();
-    await until(async () => (await lastCode()) !== code, 'a new code');
+    await until(() => status(el).startsWith('A new code was sent'), 'the new code announced');
     const done = oneEvent(el, 'hik-register-success');
     fill($(el, 'hik-code-modal input[name=code]'), await lastCode());
     buttonNamed(modal(el), 'OK').click();
@@ -110,6 +113,7 @@ describe('<hik-register> and a hostile server', function () {
         intercept(el, (url, init) => (hostile && isPost(url, init, SEND)
           ? errorResponse(422, { code: 'invalid_field', message: 'x', field }) : null));
         await fillForm(el, { username: 'proto_user', email: 'proto@example.com' });
+        const used = captchaId(el);
         await pressNext(el);
         await until(() => alertText(el), 'the form-level alert');
         expect(alertText(el)).to.equal('The server did not accept the form. Check your details and try again.');
@@ -117,6 +121,7 @@ describe('<hik-register> and a hostile server', function () {
         await new Promise((r) => setTimeout(r, 100));
         expect(rejections.map(String)).to.deep.equal([]);
         hostile = false;
+        await until(() => captchaId(el) && captchaId(el) !== used, 'a new challenge');
         await answerCaptcha(el);
         const sent = oneEvent(el, 'hik-code-sent');
         await pressNext(el);
