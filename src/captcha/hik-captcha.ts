@@ -237,7 +237,8 @@ export class HikCaptcha extends LitElement {
   }
 
   private renderPow() {
-    const state = this.loading || !this.powChallenge ? 'waiting' : this.pow.state;
+    // No challenge after a failed load: offer Try again, never an endless "Checking".
+    const state = this.loading ? 'waiting' : this.powChallenge ? this.pow.state : this.error ? 'failed' : 'waiting';
     const label = state === 'solved'
       ? msg('Verified', { desc: 'Proof-of-work captcha: done' })
       : state === 'failed'

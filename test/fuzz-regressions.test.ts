@@ -1,0 +1,31 @@
+// Defects the fuzz test (test/fuzz.test.ts) found beyond those issue 12 names, each
+// pinned by the smallest answer that showed it.
+import { expect } from '@open-wc/testing';
+import type { HikRegister } from '../src/hik-register.ts';
+import { buttonNamed } from './dom.ts';
+import { VALID, preparePow, type Reply } from './fuzz-replies.ts';
+import { FakeServer, mount, settle, until } from './fuzz-harness.ts';
+
+const json = (body: unknown, status: number): Reply =>
+  ({ kind: 'http', status, type: 'application/json', headers: [], payload: { json: body }, delivery: 'response', length: 'none' });
+
+describe('fuzz regressions', () => {
+  before(() => preparePow());
+
+  it('a proof-of-work challenge that fails to load offers Try again, not an endless "Checking"', async () => {
+    // Found as: GET captcha?kind=pow answered 400 { error: { code: "invalid_field", … } }.
+    const server = new FakeServer();
+    server.offers = { image: false, pow: true };
+    server.arm('pow', json({ error: { code: 'unavailable', message: 'Try later.' } }, 503));
+    const el: HikRegister = await mount(server, { captcha: 'pow' });
+    const captcha = el.shadowRoot!.querySelector('hik-captcha')!;
+    expect(!!captcha.querySelector('[aria-busy=true]'), 'still "checking" with nothing in flight').to.equal(false);
+    expect(captcha.textContent).to.not.include('Checking your browser');
+    const retry = buttonNamed(captcha, 'Try again');
+    retry.click();
+    await until(() => /Verified/.test(captcha.textContent ?? ''), 'the new challenge is solved');
+    await settle(el, server);
+    expect((captcha as HTMLElement & { challenge: { captchaId: string } | null }).challenge?.captchaId).to.equal(VALID.pow.captchaId);
+    el.remove();
+  });
+});
