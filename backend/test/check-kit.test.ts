@@ -259,6 +259,7 @@ describe('hik-register check', { concurrency: true }, () => {
       assert.match(stdout, /read CONTRACT\.md, section "Base URL and transport"/);
       assert.match(stdout, /^SKIP {2}the right code: 201.*\n {6}not checked: --quick sends no code$/m);
       assert.match(stdout, /^\d+ passed, 1 failed, \d+ skipped$/m);
+      assert.match(stdout, /^SKIP {2}preflight of POST.*\n {6}not checked: give --origin/m);
 
       const options = kitOptions(served.url, '--quick', '--json');
       const report = JSON.parse(json(options, await runChecks(options))) as { summary: { failed: number }; results: Array<{ id: string; status: string; section: string }> };

@@ -16,6 +16,7 @@ interface Rule {
   none: string;
 }
 
+const NO_ORIGIN = 'not checked: give --origin https://your-page.example (the page\'s origin) to check CORS';
 const api = (e: Exchange) => !e.preflight;
 const shape = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }) =>
   (e: Exchange) => {
@@ -83,7 +84,7 @@ export function responseChecks(ctx: Context): void {
   for (const rule of rules(ctx)) {
     if (results.has(rule.id)) continue;
     if (rule.id.startsWith('cors-') && !options.origin) {
-      results.skip(rule.id, 'not checked: give --origin https://your-page.example to check CORS');
+      results.skip(rule.id, NO_ORIGIN);
       continue;
     }
     if (rule.id === 'cors-credentials' && options.credentials !== 'include') {
@@ -106,7 +107,10 @@ export function responseChecks(ctx: Context): void {
 
 /** The preflight of the widget's POSTs (CONTRACT.md: Content-Type, Accept-Language, the page's headers). */
 export async function preflightCheck({ http, results, options }: Context): Promise<void> {
-  if (!options.origin) return;
+  if (!options.origin) {
+    results.skip('cors-preflight', NO_ORIGIN);
+    return;
+  }
   const wanted = ['content-type', 'accept-language', ...Object.keys(options.headers).map((h) => h.toLowerCase())];
   const reply = await http.preflight('send', '/verification-codes', 'POST', wanted);
   const credentialed = options.credentials === 'include';
