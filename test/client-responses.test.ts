@@ -106,8 +106,7 @@ describe('client: bad responses', () => {
       const error = await failure(clientFor(() => json({ ...IMAGE, image })).getCaptcha('image'));
       expect(error.code, image).to.equal('bad_response');
     }
-    for (const type of ['png', 'jpeg', 'gif', 'webp']) {
-      const image = `data:image/${type};base64,AAAA`;
+    for (const image of await pictures()) {
       expect(await clientFor(() => json({ ...IMAGE, image })).getCaptcha('image')).to.have.property('image', image);
     }
   });
@@ -121,8 +120,22 @@ describe('client: bad responses', () => {
       const error = await failure(clientFor(() => json({ ...IMAGE, image })).getCaptcha('image'));
       expect(error.code, image).to.equal('bad_response');
     }
-    for (const image of ['data:image/png;base64,AAA=', 'data:image/svg+xml;charset=utf-8;base64,PHN2Zz4=', 'data:image/svg+xml,%3Csvg%3E']) {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>';
+    for (const image of [`data:image/svg+xml;charset=utf-8;base64,${btoa(svg)}`, `data:image/svg+xml,${encodeURIComponent(svg)}`]) {
       expect(await clientFor(() => json({ ...IMAGE, image })).getCaptcha('image')).to.have.property('image', image);
+    }
+  });
+
+  it('refuses a picture the browser cannot decode (well-formed base64 that is no image of its type)', async () => {
+    const png = (await pictures())[0]!;
+    const broken = [
+      'data:image/png;base64,AAAAAAAA', 'data:image/gif;base64,R0lGODlh', `data:image/svg+xml;base64,${btoa('<html>no svg</html>')}`,
+      // A real PNG cut short.
+      png.slice(0, 'data:image/png;base64,'.length + 48),
+    ];
+    for (const image of broken) {
+      const error = await failure(clientFor(() => json({ ...IMAGE, image })).getCaptcha('image'));
+      expect(error.code, image).to.equal('bad_response');
     }
   });
 
@@ -130,6 +143,15 @@ describe('client: bad responses', () => {
     expect((await failure(clientFor(() => json(POW)).getCaptcha('image'))).code).to.equal('bad_response');
   });
 });
+
+/** One real picture of each type the contract allows: PNG, JPEG and WebP drawn by a canvas, a 1x1 GIF. */
+async function pictures(): Promise<string[]> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 2;
+  canvas.height = 2;
+  const drawn = ['image/png', 'image/jpeg', 'image/webp'].map((type) => canvas.toDataURL(type));
+  return [...drawn, 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'];
+}
 
 describe('client: server errors', () => {
   it('carries the server\'s code, message, field and attemptsLeft', async () => {

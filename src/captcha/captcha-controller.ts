@@ -89,12 +89,6 @@ export class CaptchaController {
     }
     try {
       const challenge = await this.#options.client().getCaptcha(kind);
-      if (challenge?.kind === 'image') {
-        // A picture the browser cannot decode is a bad answer (decode() rejects), never a broken picture.
-        const img = new Image();
-        img.src = challenge.image;
-        await img.decode();
-      }
       if (kind === 'image') {
         this.imageOffered = challenge !== null;
         this.image = challenge?.kind === 'image' ? challenge : null;
@@ -112,7 +106,7 @@ export class CaptchaController {
         }
       }
     } catch (e) {
-      // Like every error of a request (CONTRACT.md); a picture that does not decode is a bad_response.
+      // Like every error of a request (CONTRACT.md).
       const error = toFlowError(e);
       if (error) emit(this.#host, 'hik-register-error', errorDetail(error));
       if (kind === this.mode) {

@@ -49,7 +49,7 @@ export interface ClientOptions {
  * through it rejects with code `aborted`. Every failure is an `ApiError`.
  */
 export interface ApiClient {
-  /** `GET {endpoint}/captcha?kind=…`. Resolves `null` on 404: that kind is not offered. */
+  /** `GET {endpoint}/captcha?kind=…`. Resolves `null` on 404: that kind is not offered. A picture that does not decode is a `bad_response`. */
   getCaptcha(kind: CaptchaKind, signal?: AbortSignal): Promise<Challenge | null>;
   /** `GET {endpoint}/usernames/{username}`. Resolves `null` on 404/405: the server does not offer the check. */
   checkUsername(username: string, signal?: AbortSignal): Promise<boolean | null>;
@@ -84,6 +84,20 @@ function normalizeCredentials(credentials: string | undefined): RequestCredentia
 function normalizeLocale(locale: string | undefined): string {
   // A header value with a newline would make fetch throw; a bad tag is not worth failing on.
   return locale && locale.length <= 35 && RULES.localePattern.test(locale) ? locale : 'en';
+}
+
+/**
+ * A picture the browser cannot decode (data that is no image of its type) is a
+ * `bad_response`, so that none is ever shown broken. The schema has checked the URL.
+ */
+async function decodable(src: string): Promise<void> {
+  const img = new Image();
+  img.src = src;
+  try {
+    await img.decode();
+  } catch {
+    throw clientError('bad_response');
+  }
 }
 
 /** Creates a client for one backend. Options are read once; create a new client when they change. */
@@ -121,6 +135,7 @@ export function createClient(options: ClientOptions = {}): ApiClient {
       );
       // A server that answers another kind than asked for is not following the contract.
       if (challenge && challenge.kind !== kind) throw clientError('bad_response');
+      if (challenge?.kind === 'image') await decodable(challenge.image);
       return challenge;
     },
 
