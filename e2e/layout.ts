@@ -39,10 +39,11 @@ export async function textSpacing(page: Page, on: boolean): Promise<void> {
  * Everything wrong with the widget's boxes right now, in the form and in any open
  * pop-up:
  * - a text input narrower than it needs for typing: 60 % of its container's content
- *   width, or, when that is more, the width of 20 characters (fewer if its maxlength
- *   is lower) in its own font and letter-spacing. Twenty characters hold a typical
- *   password, user name or email without scrolling; 60 % keeps a field the main thing
- *   on its row whatever sits beside it;
+ *   width or, when that is less, the width of 16 characters (fewer if its maxlength is
+ *   lower) in its own font and letter-spacing. Sixteen characters show a generated
+ *   password or most user names and emails whole (twice the shortest password), so
+ *   what was typed can be checked; 60 % keeps the field, not what sits beside it, the
+ *   main thing on its row at any width;
  * - a control, label or text outside its container (the form's box, or the open
  *   dialog's), a dialog outside the viewport, a page wider than the viewport;
  * - content wider than its box (scrollWidth > clientWidth) in any block, and, where
@@ -123,7 +124,8 @@ export function layoutProblems(page: Page): Promise<Layout> {
         const cs = styleOf(container);
         const content = container.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
         const probe = document.createElement('span');
-        probe.textContent = '0'.repeat(Math.min(20, el.maxLength > 0 ? el.maxLength : 20));
+        const wanted = Math.min(16, el.maxLength > 0 ? el.maxLength : 16);
+        probe.textContent = '0'.repeat(wanted);
         probe.style.cssText = `font:${style.font};letter-spacing:${style.letterSpacing};position:absolute;white-space:pre`;
         el.parentElement!.append(probe);
         const chars = probe.getBoundingClientRect().width;
@@ -133,7 +135,7 @@ export function layoutProblems(page: Page): Promise<Layout> {
         const needed = Math.min(0.6 * content, chars + edges);
         const width = el.getBoundingClientRect().width;
         if (width + slack < needed) {
-          problems.push(`${name(el)} is ${round(width)} px wide, needs ${round(needed)} (60 % of ${round(content)}, or ${el.maxLength > 0 ? Math.min(20, el.maxLength) : 20} characters)`);
+          problems.push(`${name(el)} is ${round(width)} px wide, needs ${round(needed)} (60 % of ${round(content)}, or ${wanted} characters)`);
         }
       }
     }
