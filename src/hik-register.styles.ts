@@ -20,9 +20,12 @@ export const styles = css`
     border-radius: var(--hik-radius);
     padding: calc(var(--hik-space) * 1.5);
     text-align: start;
+    /* A word longer than the line (German compounds, with text spacing) breaks, not the page. */
+    overflow-wrap: anywhere;
   }
   :host([hidden]) { display: none; }
-  *, *::before, *::after { box-sizing: inherit; }
+  /* Not inherited from the host, whose box model the page may set. */
+  *, *::before, *::after { box-sizing: border-box; }
 
   h2 { font-size: 1.375em; margin: 0 0 calc(var(--hik-space) / 2); line-height: 1.3; }
   p { margin: 0; }
@@ -34,8 +37,10 @@ export const styles = css`
   .field { display: grid; gap: 0.25rem; min-inline-size: 0; }
   label, .label { font-weight: 600; }
   .req { color: var(--hik-color-error); margin-inline-start: 0.125em; }
-  .control { display: flex; gap: 0.5rem; align-items: stretch; }
-  .control input { flex: 1; min-inline-size: 0; }
+  /* What sits beside an input (Show password) wraps under it before the input is
+     narrower than 60 % of the row or 16 characters. */
+  .control { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+  .control input { flex: 1 1 min(60%, 16ch + 1.375rem); min-inline-size: 0; }
 
   input:not([type='checkbox'], [type='radio']), .picker {
     font: inherit;
@@ -67,7 +72,7 @@ export const styles = css`
   .secondary, .reveal {
     color: var(--hik-color-text); background: transparent; border: 1px solid var(--hik-color-border);
   }
-  .reveal { white-space: nowrap; padding-inline: 0.75rem; font-size: 0.875em; }
+  .reveal { padding-inline: 0.75rem; font-size: 0.875em; }
   .reveal[aria-pressed='true'] { background: var(--hik-color-surface); }
   :focus-visible { ${focusRing} }
 
@@ -113,6 +118,5 @@ export const styles = css`
   }
   @media (max-width: 360px) {
     :host { padding: var(--hik-space); }
-    .control { flex-wrap: wrap; }
   }
 `;
