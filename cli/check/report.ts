@@ -14,13 +14,18 @@ export function counts(run: Run): Counts {
   return { passed: n('pass'), failed: n('fail'), skipped: n('skip') };
 }
 
-export function header(options: Options): string {
+/** What the run creates on the server, in one sentence. */
+function creates(options: Options): string {
   const names = options.channel === 'email' ? options.emailTemplate.replace('{id}', '…') : '+44 7700 900xxx (reserved for fiction)';
+  return options.quick
+    ? 'It sends no code and creates no account.'
+    : `Accounts and codes it asks for use generated names: user names hikchk…, ${names}.`;
+}
+
+export function header(options: Options): string {
   return [
     `hik-register check ${options.endpoint} (backend contract version ${CONTRACT_VERSION}${options.quick ? ', --quick' : ''})`,
-    options.quick
-      ? 'It sends no code and creates no account.'
-      : `Accounts and codes it asks for use generated names: user names hikchk…, ${names}.`,
+    creates(options),
   ].join('\n');
 }
 
@@ -47,6 +52,7 @@ export function json(options: Options, run: Run): string {
     endpoint: options.endpoint,
     contractVersion: CONTRACT_VERSION,
     quick: options.quick,
+    creates: creates(options),
     codes: run.codes,
     ...(run.stopped ? { stopped: run.stopped } : {}),
     results: run.results,
