@@ -78,7 +78,7 @@ export class FakeServer {
       throw error;
     }
     // A stalled body is done with only when the widget aborts or cancels it.
-    const stalls = reply.kind === 'http' && reply.delivery === 'stream-stall';
+    const stalls = reply.kind === 'http' && reply.delivery === 'stream-stall' && ![204, 205, 304].includes(reply.status);
     answer.then(stalls ? undefined : finish, finish);
     return answer as Promise<Response>;
   }) as typeof fetch;
@@ -163,7 +163,7 @@ export async function mount(server: FakeServer, attrs: Record<string, string> = 
 
 /** Waits until no request is in flight and the element has rendered what came back. */
 export async function settle(el: HikRegister, server: FakeServer): Promise<void> {
-  for (let quiet = 0; quiet < 3;) {
+  for (let quiet = 0; quiet < 2;) {
     await el.updateComplete;
     await tick();
     quiet = server.inFlight === 0 ? quiet + 1 : 0;
@@ -181,10 +181,10 @@ export function deepAll(root: ParentNode, selector: string): Element[] {
 const visible = (n: Element) => n.checkVisibility({ visibilityProperty: true, opacityProperty: false });
 const text = (n: Node | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** The error texts a user sees now: the form's alert, field errors, the captcha's and the code pop-up's. */
+/** The error texts a user sees now (something visible in them): the form's alert, field errors, the captcha's and the code pop-up's. */
 export function visibleErrors(el: HikRegister): string[] {
   return deepAll(el.shadowRoot!, '[role=alert], .error, [class*="__error"]')
-    .filter((n) => visible(n) && text(n) !== '').map((n) => text(n));
+    .filter((n) => visible(n) && /[^\s\p{C}]/u.test(text(n))).map((n) => text(n));
 }
 
 /** All the text a user sees (whitespace collapsed). */

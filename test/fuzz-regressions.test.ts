@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import type { HikRegister } from '../src/hik-register.ts';
 import { buttonNamed } from './dom.ts';
 import { VALID, preparePow, type Reply } from './fuzz-replies.ts';
-import { FakeServer, mount, settle, until } from './fuzz-harness.ts';
+import { FakeServer, fillForm, mount, nextButton, settle, until, visibleErrors } from './fuzz-harness.ts';
 
 const json = (body: unknown, status: number): Reply =>
   ({ kind: 'http', status, type: 'application/json', headers: [], payload: { json: body }, delivery: 'response', length: 'none' });
@@ -28,4 +28,19 @@ describe('fuzz regressions', () => {
     expect((captcha as HTMLElement & { challenge: { captchaId: string } | null }).challenge?.captchaId).to.equal(VALID.pow.captchaId);
     el.remove();
   });
+
+  for (const message of [' ', '\u200b', '\u0000\u202e\n']) {
+    it(`an unknown error code whose message shows nothing (${JSON.stringify(message)}) gets the widget's own words`, async () => {
+      // Found as: POST verification-codes 400 { error: { code: "__proto__", message: " " } }: an empty alert.
+      const server = new FakeServer();
+      const el = await mount(server);
+      await fillForm(el);
+      server.arm('send', json({ error: { code: 'dealer_closed', message } }, 403));
+      nextButton(el).click();
+      await until(() => server.served('send'), 'sent');
+      await settle(el, server);
+      expect(visibleErrors(el)).to.deep.equal(['Something went wrong. Try again.']);
+      el.remove();
+    });
+  }
 });

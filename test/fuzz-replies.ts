@@ -123,8 +123,8 @@ const MISSING = Symbol('missing');
  */
 function shaped(spec: Record<string, { usual: fc.Arbitrary<unknown>; optional?: boolean }>): fc.Arbitrary<Record<string, unknown>> {
   const entries = Object.entries(spec).map(([k, { usual, optional }]) => fc.oneof(
-    { weight: 8, arbitrary: usual },
-    { weight: optional ? 6 : 1, arbitrary: fc.constant<unknown>(MISSING) },
+    { weight: 20, arbitrary: usual },
+    { weight: optional ? 12 : 1, arbitrary: fc.constant<unknown>(MISSING) },
     { weight: 1, arbitrary: wrongValue },
   ).map((v): [string, unknown] => [k, v]));
   return fc.tuple(fc.tuple(...entries), extraKeys).map(([fields, extra]) =>
@@ -168,7 +168,7 @@ export const errorBody: fc.Arbitrary<unknown> = shaped({
   retryAfter: { usual: fc.oneof(fc.constantFrom(0, 0.4, 1, 2.5, 30, 86_400, 1e9, -1), fc.double({ min: 0, max: 1e6, noNaN: true })), optional: true },
   attemptsLeft: { usual: fc.constantFrom(0, 1, 2, 99, -1, 1.5), optional: true },
 }).chain((error) => fc.oneof(
-  { weight: 8, arbitrary: fc.constant<unknown>(own([['error', error]])) },
+  { weight: 16, arbitrary: fc.constant<unknown>(own([['error', error]])) },
   { weight: 1, arbitrary: extraKeys.map((extra): unknown => own([['error', error], ...extra])) },
   { weight: 1, arbitrary: fc.constantFrom<unknown>({ error: 'rate_limited' }, { error: null }, { code: 'x', message: 'x' }, [], 'error', null) },
 ));
@@ -222,7 +222,7 @@ const errorStatus = fc.oneof(
 
 function payloadFor(body: fc.Arbitrary<unknown>): fc.Arbitrary<Payload> {
   return fc.oneof(
-    { weight: 12, arbitrary: body.map((json): Payload => ({ json })) },
+    { weight: 30, arbitrary: body.map((json): Payload => ({ json })) },
     { weight: 1, arbitrary: fc.tuple(body, fc.nat()).map(([truncated, at]): Payload => ({ truncated, at })) },
     { weight: 1, arbitrary: fc.oneof(fc.constantFrom('', ' ', 'null', 'undefined', 'NaN', '{', '}', '[]', 'true', '"text"', '<!doctype html><title>502</title><h1 data-fuzz>Bad Gateway</h1>', '{"error":{"code":"x","message":"x",}}', "{'a':1}"), fc.string({ maxLength: 30 })).map((text): Payload => ({ text })) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom<'padded' | 'string'>('padded', 'string'), fc.integer({ min: 1, max: 4096 })).map(([huge, over]): Payload => ({ huge, over })) },
@@ -239,16 +239,16 @@ export function replyFor(endpoint: Endpoint): fc.Arbitrary<Reply> {
   const http = (status: fc.Arbitrary<number>, body: fc.Arbitrary<unknown>) => fc.record({
     kind: fc.constant<'http'>('http'),
     status,
-    type: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...JSON_TYPES) }, { weight: 1, arbitrary: fc.constantFrom<string | null>(...OTHER_TYPES, null) }),
+    type: fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...JSON_TYPES) }, { weight: 1, arbitrary: fc.constantFrom<string | null>(...OTHER_TYPES, null) }),
     headers: retryAfterHeaders,
     payload: payloadFor(body),
-    delivery: fc.oneof({ weight: 8, arbitrary: fc.constant<Delivery>('response') }, { weight: 1, arbitrary: fc.constantFrom<Delivery>('stream', 'stream-error', 'stream-stall', 'plain') }),
-    length: fc.oneof({ weight: 8, arbitrary: fc.constant<'none'>('none') }, { weight: 1, arbitrary: fc.constantFrom<'true' | 'small' | 'huge' | 'garbage'>('true', 'small', 'huge', 'garbage') }),
+    delivery: fc.oneof({ weight: 16, arbitrary: fc.constant<Delivery>('response') }, { weight: 1, arbitrary: fc.constantFrom<Delivery>('stream', 'stream-error', 'stream-stall', 'plain') }),
+    length: fc.oneof({ weight: 16, arbitrary: fc.constant<'none'>('none') }, { weight: 1, arbitrary: fc.constantFrom<'true' | 'small' | 'huge' | 'garbage'>('true', 'small', 'huge', 'garbage') }),
   });
   return fc.oneof(
     { weight: 3, arbitrary: http(fc.constant(SUCCESS_STATUS[endpoint]), valid) },
-    { weight: 6, arbitrary: http(fc.oneof({ weight: 5, arbitrary: fc.constant(SUCCESS_STATUS[endpoint]) }, { weight: 1, arbitrary: fc.integer({ min: 200, max: 299 }) }), success) },
-    { weight: 12, arbitrary: http(errorStatus, errorBody) },
+    { weight: 5, arbitrary: http(fc.oneof({ weight: 5, arbitrary: fc.constant(SUCCESS_STATUS[endpoint]) }, { weight: 1, arbitrary: fc.integer({ min: 200, max: 299 }) }), success) },
+    { weight: 14, arbitrary: http(errorStatus, errorBody) },
     { weight: 1, arbitrary: http(errorStatus, success) },
     { weight: 1, arbitrary: http(fc.constantFrom(200, 201), errorBody) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant<'reject'>('reject'), error: fc.constantFrom<Extract<Reply, { kind: 'reject' }>['error']>('TypeError', 'AbortError', 'string', 'undefined', 'object-aborted', 'sync-throw') }) },

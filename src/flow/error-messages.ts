@@ -62,8 +62,9 @@ export function errorText(error: FlowError): string {
         desc: 'Server response was not valid',
       });
     default:
-      // An unknown code: the server's own words, rendered as text, never as HTML.
-      return error.message || msg('Something went wrong. Try again.', { desc: 'Unknown error' });
+      // An unknown code: the server's own words, rendered as text, never as HTML; our
+      // own when they show nothing (only spaces, control or zero-width characters).
+      return /[^\s\p{C}]/u.test(error.message) ? error.message : msg('Something went wrong. Try again.', { desc: 'Unknown error' });
   }
 }
 
