@@ -53,7 +53,7 @@ export const CHECKS = [
   c('send-email-rule', 'fields', 'an email address without @: 422 invalid_field on email'),
   c('send-phone-rule', 'fields', 'a phone number not in E.164: 422 invalid_field on phone'),
   c('send-country-rule', 'send', 'a country code not upper case ISO 3166-1 alpha-2: 422 invalid_field on country'),
-  c('send-accepted', 'send', 'a valid request: 201, and the code arrives with codeLength digits', { code: true }),
+  c('send-accepted', 'send', 'a valid request: 201 with the destination masked, and the code arrives with codeLength digits', { code: true }),
   c('send-username-taken', 'errors', 'a registered user name: 409 username_taken on username', { code: true }),
   c('send-contact-taken', 'send', 'a registered email or phone: 409 email_taken/phone_taken, or 201 (not revealed)', { code: true }),
 

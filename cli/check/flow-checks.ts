@@ -43,6 +43,8 @@ async function open(ctx: Context, codes: CodeSource, who: Identity, beforeCode?:
     return 'not reached: the valid send-code request was not accepted';
   }
   const pending = { who, requestId: reply.body.requestId, masked: String(reply.body.destination ?? ''), sent: reply.body, sentAt };
+  // CONTRACT.md: "destination is masked by the server" (shown as is in the code pop-up).
+  if (pending.masked === who.destination) results.fail('send-accepted', 'destination masked (like a***@example.com)', `"${pending.masked}", the whole address`);
   if (beforeCode) {
     // The same challenge once more, right away: it was used.
     const again = await http.post('send', '/verification-codes', { ...sendBody(identity(ctx.options)), captcha: solved.answer });
