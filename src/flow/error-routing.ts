@@ -13,8 +13,8 @@ export interface FlowError {
   field?: string;
   retryAfter?: number;
   attemptsLeft?: number;
-  /** Set by the flow, never by a server: the browser was offline, and this waits to be sent when it is back. */
-  offline?: 'send' | 'create' | 'resend';
+  /** Set by the flow, never by a server: the browser was offline, and this (Next, OK, Resend) runs again when it is back. */
+  offline?: 'submit' | 'submitCode' | 'resend';
 }
 
 /** A field of the form, the form's alert, or the code pop-up. */

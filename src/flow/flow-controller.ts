@@ -80,9 +80,7 @@ export class FlowController implements ReactiveController {
   /** Back online: what was asked for while offline goes by itself, once (its request clears the error; a second call finds it busy). */
   readonly #online = (): void => {
     const again = this.state.step !== 'done' && this.state.error?.offline;
-    if (again === 'send') void this.submit();
-    else if (again === 'create') void this.submitCode();
-    else if (again === 'resend') void this.resend();
+    if (again) void this[again]();
   };
 
   /** A request, unless the browser is offline: then nothing is sent, and it fails as `network`. */
@@ -182,7 +180,7 @@ export class FlowController implements ReactiveController {
       emit(this.#host, 'hik-code-sent', { channel, destination, codeLength, expiresIn, resendAfter });
       this.#options.announce(msg(str`A verification code was sent to ${sent.destination}.`, { desc: 'Announced when the code was sent' }));
     } catch (e) {
-      offline = this.#fail(e, 'send');
+      offline = this.#fail(e, 'submit');
     } finally {
       // Every challenge is single use: accepted or refused, fetch a new one (offline, none was sent).
       if (!offline) this.#captchaRenewal = this.#options.captcha.renew();
@@ -220,7 +218,7 @@ export class FlowController implements ReactiveController {
       });
       this.#options.announce(msg('Registration complete.', { desc: 'Announced after the account was created' }));
     } catch (e) {
-      if (!this.#fail(e, 'create')) this.#options.clearCode();
+      if (!this.#fail(e, 'submitCode')) this.#options.clearCode();
     }
   }
 
