@@ -107,7 +107,7 @@ declare global {
 }
 
 /** Runs in the page before any of its scripts. */
-function recorder(): void {
+export function recorder(): void {
   const record: PageRecord = { violations: [], successes: [], events: [] };
   window.__e2e = record;
   document.addEventListener('securitypolicyviolation', (e) => {

@@ -9,6 +9,8 @@
 //   jsx.d.ts, react.d.ts, vue.d.ts (+ .js)      JSX and template types (types only)
 //   custom-elements.json                        the public element's manifest
 //   cli.js + cli/                               `npx hik-register` (render, check), for Node 20
+//   ssr/index.js (+ chunks), hik-register.css   hik-register/ssr: renderRegister() for Node,
+//                                               and the stylesheet its markup links
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { build as esbuild } from 'esbuild';
 import { rollup, type Plugin } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
 import { writeContractSchemas } from './build-contract-schema.ts';
+import { minifyTemplates } from './vite-minify-templates.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = (path: string) => join(root, 'src', path);
@@ -30,6 +33,7 @@ const TYPES: Record<string, string> = {
   jsx: src('package/jsx.ts'),
   react: src('package/react.ts'),
   vue: src('package/vue.ts'),
+  'ssr/index': src('ssr/render-register.ts'),
 };
 
 /**
@@ -124,15 +128,44 @@ const TYPES_ONLY = '// Types only (see the .d.ts beside this file): nothing to r
  * started earlier in the same process sets NODE_ENV=development, which would select
  * Lit's dev mode. The e2e tests build the library this way too.
  */
-export async function buildBrowser(out: string, logLevel: 'warn' | 'error' = 'warn'): Promise<void> {
+export function buildBrowser(out: string, logLevel: 'warn' | 'error' = 'warn'): Promise<void> {
+  return asProduction(() => vite({ configFile: join(root, 'vite.config.ts'), logLevel, build: { outDir: out, emptyOutDir: true } }));
+}
+
+async function asProduction(build: () => Promise<unknown>): Promise<void> {
   const nodeEnv = process.env['NODE_ENV'];
   process.env['NODE_ENV'] = 'production';
   try {
-    await vite({ configFile: join(root, 'vite.config.ts'), logLevel, build: { outDir: out, emptyOutDir: true } });
+    await build();
   } finally {
     if (nodeEnv === undefined) delete process.env['NODE_ENV'];
     else process.env['NODE_ENV'] = nodeEnv;
   }
+}
+
+/**
+ * hik-register/ssr into `out/ssr/`: the element's own modules for Node (Lit and Lit SSR
+ * stay imports, so the page's server and the element share one Lit), minified the same
+ * way as the browser build, so the pre-rendered markup is the client's. Then
+ * `out/hik-register.css`, the stylesheet that markup links, from the same modules.
+ */
+export async function buildSsr(out: string, logLevel: 'warn' | 'error' = 'warn'): Promise<void> {
+  await asProduction(() => vite({
+    configFile: false, logLevel, plugins: [minifyTemplates()],
+    build: {
+      ssr: src('ssr/render-register.ts'), outDir: join(out, 'ssr'), emptyOutDir: true, target: 'node20', minify: false,
+      rollupOptions: {
+        external: [/^lit($|\/)/, /^@lit-labs\/ssr($|\/)/, /^zod($|\/)/],
+        output: { entryFileNames: 'index.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+    ssr: { noExternal: true },
+  }));
+  // In a process of its own: the module installs Lit's DOM shim on the global object.
+  const css = execFileSync(process.execPath, ['--input-type=module', '-e',
+    `const m = await import(${JSON.stringify(pathToFileURL(join(out, 'ssr/index.js')).href)}); process.stdout.write(await m.stylesheet());`,
+  ], { encoding: 'utf8' });
+  writeFileSync(join(out, 'hik-register.css'), css);
 }
 
 /**
@@ -160,6 +193,7 @@ export async function buildCli(out: string): Promise<void> {
 /** Writes the whole package into `out` (emptied first). */
 export async function buildPackage(out: string): Promise<void> {
   await buildBrowser(out);
+  await buildSsr(out);
   mkdirSync(join(out, 'contract'), { recursive: true });
   writeContractSchemas(join(out, 'contract'));
   // The contract as a module for Node backends: readable, zod left as an import.

@@ -161,13 +161,10 @@ export class HikRegister extends LitElement {
     else super.connectedCallback();
   }
 
-  /** What the first render needs loaded to look like the pre-rendered form: its strings, the chosen country's name. */
-  #firstScreen(): Promise<unknown> {
-    const locale = this.activeLocale;
-    return Promise.all([
-      getLocale() === locale ? null : setLocale(locale),
-      this.#config.country ? import('./country/country-names.ts').then((m) => m.loadCountryNames(locale)) : null,
-    ]);
+  /** What the first render needs to look like the pre-rendered form: its strings, the chosen country's name. */
+  #firstScreen(locale = this.activeLocale): Promise<unknown> {
+    const names = this.#config.country && import('./country/country-names.ts').then((m) => m.loadCountryNames(locale));
+    return Promise.all([getLocale() === locale || setLocale(locale), names]);
   }
 
   /** The step the user is on: `form`, `code` or `done`. */

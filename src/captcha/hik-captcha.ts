@@ -118,6 +118,8 @@ export class HikCaptcha extends LitElement {
   }
 
   override connectedCallback() {
+    // Pre-rendered inside a served form (hik-register/ssr): the form renders a new one.
+    if (this.hasAttribute('defer-hydration')) return;
     super.connectedCallback();
     // Back in the page after a move: the expiry timer that disconnecting stopped runs again.
     if (this.hasUpdated) this.scheduleExpiry();

@@ -85,6 +85,11 @@ export class HikContactToggle extends LitElement {
     return lightRenderRoot(this, styles);
   }
 
+  override connectedCallback() {
+    // Pre-rendered inside a served form (hik-register/ssr): the form renders a new one.
+    if (!this.hasAttribute('defer-hydration')) super.connectedCallback();
+  }
+
   /** The phone number in E.164 (`+447400123456`) when it is valid for the country, else null. */
   get e164(): string | null {
     if (!this.tools || !this.country) return null;

@@ -29,7 +29,7 @@ export function renderForm(view: FormView, inside: unknown) {
   const general = flow.step === 'form' ? flow.error : null;
 
   return html`
-    <form part="form" novalidate aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}
+    <form part="form" method="dialog" novalidate aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}
       @submit=${(e: Event) => { e.preventDefault(); void actions.submit(); }}>
       <h2 id="title" part="heading">${msg('User Register', { desc: 'Title of the registration form (seed wording)' })}</h2>
       <p class="hint">${msg('Fields marked * are required.', { desc: 'Legend for the required-field asterisk' })}</p>

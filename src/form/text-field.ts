@@ -51,7 +51,7 @@ export function textField(o: FieldOptions): TemplateResult {
         />
         ${o.after ?? nothing}
       </div>
-      ${o.hint ? html`<p class="hint" id=${hintId}>${o.hint}</p>` : nothing}
+      ${o.hint ? html`<div class="hint" id=${hintId}>${o.hint}</div>` : nothing}
       <p class="error" id=${errorId} part="error" ?hidden=${!o.error}>${o.error}</p>
     </div>
   `;

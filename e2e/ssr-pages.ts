@@ -1,0 +1,113 @@
+/**
+ * A dealer's page three ways, for the pre-rendering test (e2e/ssr.test.ts) and the
+ * benchmark (scripts/bench-paint.ts): the same header, footer and stylesheet around
+ *   /pre?…   the markup of renderRegister() (hik-register/ssr) and the script tag,
+ *   /bare?…  the bare <hik-register> tag and the script tag,
+ *   /plain   a plain HTML form with the same fields, no script (the reference).
+ * Query parameters are the element's attributes (locale, theme, country…). The library
+ * build is served at /vendor/hik-register/, the reference backend at /api/register,
+ * everything under the strict Content-Security-Policy of ELEMENT.md.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createBackend } from '../backend/index.ts';
+import { nodeMiddleware, scryptHasher } from '../backend/adapters/node.ts';
+import { MemoryOutbox } from '../backend/outbox.ts';
+import { CSP } from '../vite.config.ts';
+
+export const ASSETS = '/vendor/hik-register/';
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+const PAGE_CSS = `body { margin: 0; font: 16px/1.5 Georgia, serif; }
+header, footer { padding: 16px; background: #234; color: #fff; }
+main { padding: 16px; min-block-size: 0; }
+.plain { display: grid; gap: 12px; max-inline-size: 28rem; }
+.plain input, .plain button { font: inherit; padding: 8px; }`;
+
+const PLAIN_FORM = `<form class="plain" method="dialog"><h2>User Register</h2>
+<label>User Name <input name="username" autocomplete="username"></label>
+<label>Password <input name="password" type="password" autocomplete="new-password"></label>
+<label>Confirm Password <input name="confirm-password" type="password" autocomplete="new-password"></label>
+<label>Country <select name="country" autocomplete="country"><option>Select your country or region</option></select></label>
+<label><input type="radio" name="channel" checked> Register by Email Address</label>
+<label><input type="radio" name="channel"> Register by Mobile Phone Number</label>
+<label>Email <input name="email" type="email" autocomplete="email"></label>
+<label>Verification Code <input name="captcha" autocomplete="off"></label>
+<label><input type="checkbox" name="terms"> I have read and agree to the Terms of Service</label>
+<button>Next</button></form>`;
+
+export interface Pages {
+  base: string;
+  outbox: MemoryOutbox;
+  server: Server;
+}
+
+type Render = (options: { attributes: Record<string, string>; assets: string }) => Promise<string>;
+
+function page(lang: string, body: string, script: boolean): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign up</title>
+<link rel="stylesheet" href="/page.css">${script ? `<script type="module" src="${ASSETS}hik-register.js"></script>` : ''}</head>
+<body><header>Dealer Ltd. · Cameras and recorders</header><main>${body}</main><footer>© Dealer Ltd.</footer></body></html>`;
+}
+
+/** Serves `buildDir` (a package build: browser files and ssr/) with the three pages. */
+export async function servePages(buildDir: string): Promise<Pages> {
+  const { renderRegister } = (await import(pathToFileURL(join(buildDir, 'ssr/index.js')).href)) as { renderRegister: Render };
+  const outbox = new MemoryOutbox({ keep: 50 });
+  const api = nodeMiddleware(createBackend({ outbox, hasher: scryptHasher() }));
+  const server = createServer((req, res) => {
+    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    api(req, res, () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      // `script=0`: the page without its script tag (what a browser shows before the script runs).
+      const script = url.searchParams.get('script') !== '0';
+      url.searchParams.delete('script');
+      const attributes: Record<string, string> = { endpoint: '/api/register', 'terms-url': '/terms', ...Object.fromEntries(url.searchParams) };
+      const lang = attributes.locale ?? 'en';
+      const html = (body: string, withScript = script) => {
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(page(lang, body, withScript));
+      };
+      if (url.pathname === '/page.css') {
+        res.setHeader('Content-Type', 'text/css; charset=utf-8');
+        res.end(PAGE_CSS);
+      } else if (url.pathname === '/pre') {
+        renderRegister({ attributes, assets: ASSETS }).then(html, (error: Error) => { res.statusCode = 500; res.end(error.message); });
+      } else if (url.pathname === '/bare') {
+        const list = Object.entries(attributes).map(([k, v]) => `${k}="${v.replace(/[&"<>]/g, '')}"`).join(' ');
+        html(`<hik-register ${list}></hik-register>`);
+      } else if (url.pathname === '/plain') {
+        html(PLAIN_FORM, false);
+      } else if (url.pathname.startsWith(ASSETS)) {
+        const file = normalize(join(buildDir, url.pathname.slice(ASSETS.length)));
+        const type = TYPES[extname(file)];
+        if (!type || !file.startsWith(normalize(buildDir + sep)) || file.includes(`${sep}ssr${sep}`)) {
+          res.statusCode = 404;
+          res.end();
+          return;
+        }
+        readFile(file).then(
+          (body) => { res.setHeader('Content-Type', type); res.end(body); },
+          () => { res.statusCode = 404; res.end(); },
+        );
+      } else {
+        res.statusCode = 404;
+        res.end();
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, 'localhost', resolve);
+  });
+  const address = server.address();
+  return { base: `http://localhost:${typeof address === 'object' && address ? address.port : 0}/`, outbox, server };
+}

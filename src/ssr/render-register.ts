@@ -1,0 +1,81 @@
+/**
+ * `import { renderRegister } from 'hik-register/ssr'`: the HTML of `<hik-register …>`
+ * with its first screen in a declarative shadow root, for Node without a DOM. A page
+ * puts it where the bare tag would stand, with the same script tag; the form paints
+ * before any JavaScript, and the element takes it over when its script runs.
+ */
+import './dom-shim.ts';
+import { render } from '@lit-labs/ssr';
+import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+import { html } from 'lit';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { booleanAttributes, escapeAttribute, unwrapLight, widgetRenderers, withoutMarkers } from './renderers.ts';
+
+/** The attributes of ELEMENT.md, plus what any element takes (`id`, `class`, `data-*`). */
+const ATTRIBUTES = new Set([
+  'endpoint', 'locale', 'country', 'channel', 'channels', 'countries', 'captcha', 'theme',
+  'terms-url', 'privacy-url', 'timeout', 'credentials', 'id', 'class',
+]);
+
+export interface RenderOptions {
+  /** The element's attributes (`{ endpoint: '/api/register', locale: 'de' }`); `locale` defaults to `en`. */
+  attributes?: Record<string, string | number | boolean | undefined>;
+  /** The URL path where the page serves the package's `dist/` folder, e.g. `/vendor/hik-register/`. */
+  assets?: string;
+}
+
+// One render at a time: the language is a global of @lit/localize, set for each render.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The HTML of `<hik-register …>` with its first screen, in the language of `attributes.locale`. */
+export function renderRegister(options: RenderOptions = {}): Promise<string> {
+  const next = queue.then(() => renderNow(options));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function renderNow({ attributes = {}, assets = './' }: RenderOptions): Promise<string> {
+  const attrs = checkedAttributes(attributes);
+  const base = assets.endsWith('/') ? assets : `${assets}/`;
+  const [{ resolveLocale, setLocale }, { loadCountryNames }] = await Promise.all([
+    import('../i18n/localization.ts'),
+    import('../country/country-names.ts'),
+    import('../hik-register.ts'),
+  ]);
+  const locale = resolveLocale(attrs.get('locale') ?? 'en');
+  attrs.set('locale', locale);
+  await setLocale(locale);
+  const country = attrs.get('country');
+  // The Country button names a preselected country as the client will, once its names are in.
+  if (country) await loadCountryNames(locale);
+  const list = [...attrs].map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ');
+  const tag = staticHtml`<hik-register ${unsafeStatic(list)}></hik-register>`;
+  const result = render(html`${tag}`, { elementRenderers: widgetRenderers(`${base}hik-register.css`) });
+  return booleanAttributes(unwrapLight(withoutMarkers(collectResultSync(result))));
+}
+
+/**
+ * The text of `hik-register.css`: the element's styles, then its light children's, in
+ * the order the client adopts them into the shadow root (so the cascade is the same).
+ */
+export async function stylesheet(): Promise<string> {
+  const [{ HikRegister }, contact, captcha] = await Promise.all([
+    import('../hik-register.ts'),
+    import('../contact/hik-contact-toggle.styles.ts'),
+    import('../captcha/hik-captcha.styles.ts'),
+  ]);
+  const sheets = [...HikRegister.elementStyles, contact.styles, captcha.styles];
+  return sheets.map((s) => ('cssText' in s ? s.cssText : '')).join('\n');
+}
+
+function checkedAttributes(given: NonNullable<RenderOptions['attributes']>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, value] of Object.entries(given)) {
+    if (value === undefined || value === false) continue;
+    if (!ATTRIBUTES.has(name) && !/^data-[a-z0-9-]+$/.test(name)) {
+      throw new TypeError(`renderRegister: "${name}" is not an attribute of <hik-register> (see ELEMENT.md)`);
+    }
+    out.set(name, value === true ? '' : String(value));
+  }
+  return out;
+}
