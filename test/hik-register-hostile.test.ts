@@ -101,6 +101,35 @@ describe('<hik-register> and a hostile server', function () {
     await done;
   });
 
+  it('Resend while the browser is offline: nothing sent, the offline message, once by itself when back online', async () => {
+    const el = await mountRegister();
+    const seen = recordEvents(el);
+    const { calls } = intercept(el, () => null);
+    await toCode(el, { username: 'offline_resend', email: 'offres@example.com' });
+    let online = false;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
+    try {
+      const resends = () => calls.filter((c) => c.endsWith('/resend')).length;
+      buttonNamed(modal(el), /^Resend/).click();
+      await until(() => modalText(el).includes('You are offline.'), 'the offline message in the pop-up');
+      buttonNamed(modal(el), /^Resend/).click();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(resends()).to.equal(0);
+      expect(errorsOf(seen).map((e) => e.code)).to.deep.equal(['network', 'network']);
+      expect(status(el)).to.include('You are offline.');
+      online = true;
+      window.dispatchEvent(new Event('online'));
+      window.dispatchEvent(new Event('online'));
+      await until(() => status(el).startsWith('A new code was sent'), 'the new code announced');
+      window.dispatchEvent(new Event('online'));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(resends()).to.equal(1);
+      expect(modalText(el)).to.not.include('You are offline.');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
   for (const field of ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty', 'prototype']) {
     it(`error field "${field}": no exception, the form-level alert`, async () => {
       const el = await mountRegister();
