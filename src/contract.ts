@@ -60,7 +60,7 @@ export const ImageChallenge = z.object({
     z.maxLength(200_000),
     // The whole URL, not only its prefix: base64 checked strictly (a browser logs
     // net::ERR_INVALID_URL for a bad one and shows a broken picture).
-    z.regex(/^data:image\/(svg\+xml|png|jpeg|gif|webp)(;[\w.+-]+=[\w.+-]+)*(;base64,([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})|,[^\s#]+)$/),
+    z.regex(/^data:image\/(svg\+xml|png|jpeg|gif|webp)(;[\w.+-]+=[\w.+-]+)*(;base64,([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})|,[^#]+)$/),
   ),
   length: z.int().check(z.minimum(1), z.maximum(12)),
   expiresIn: seconds,
