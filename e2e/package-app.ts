@@ -163,6 +163,18 @@ export const schemas = [CreateAccountRequest, ErrorBody];
 `,
 
   // Node without a DOM, as a server-rendering framework imports the package.
+  // A server (or a build step) pre-renders the form: typed options, a string back.
+  'src/ssr.ts': `import { renderRegister } from 'hik-register/ssr';
+
+export const html: Promise<string> = renderRegister({ attributes: { endpoint: '/api/register', locale: 'de' }, assets: '/vendor/hik-register/' });
+// @ts-expect-error: renderRegister takes attributes by name, not a string
+void renderRegister('<hik-register>');
+`,
+
+  'ssr-render.mjs': `import { renderRegister } from 'hik-register/ssr';
+process.stdout.write(await renderRegister({ attributes: { endpoint: '/api/register', locale: 'de' }, assets: '/vendor/hik-register/' }));
+`,
+
   'node-import.mjs': `import { readFile } from 'node:fs/promises';
 import { loaded } from './record-imports.mjs';
 

@@ -78,6 +78,7 @@ describe('the npm package, installed into a fresh app', { timeout: 600_000 }, ()
       'dist/index.js', 'dist/hik-register.js', 'dist/hik-register.d.ts', 'dist/node.js', 'dist/jsx.d.ts', 'dist/react.d.ts',
       'dist/vue.d.ts', 'dist/contract/contract.js', 'dist/contract/contract.d.ts',
       'dist/contract/SendCodeRequest.schema.json', 'dist/contract/index.json', 'dist/custom-elements.json',
+      'dist/ssr/index.js', 'dist/ssr/index.d.ts', 'dist/hik-register.css', 'dist/cli.js',
     ]) assert.ok(files.includes(wanted), `${wanted} is not in the tarball`);
     const stray = files.filter((f) => /^(src|test|stories|demo|backend|e2e|scripts|xliff)\//.test(f) || f.endsWith('.map'));
     assert.deepEqual(stray, [], 'sources, tests or source maps in the tarball');
@@ -127,6 +128,17 @@ describe('the npm package, installed into a fresh app', { timeout: 600_000 }, ()
     assert.ok(report.loaded.some((url) => url.includes('/node_modules/zod/')), 'the contract module did not load zod');
     const browserCode = report.loaded.filter((url) => /\/node_modules\/(lit|@lit|lit-html|lit-element)\/|\/dist\/(hik-register\.js|chunks\/)/.test(url));
     assert.deepEqual(browserCode, [], 'importing hik-register/contract loaded browser code');
+  });
+
+  it('pre-renders in Node (hik-register/ssr) and on the command line (npx hik-register render), the same markup', () => {
+    const html = execFileSync(process.execPath, ['ssr-render.mjs'], { cwd: app, encoding: 'utf8' });
+    assert.match(html, /^<hik-register [^>]*locale="de"[^>]*><template shadowroot="open" shadowrootmode="open"><link rel="stylesheet" href="\/vendor\/hik-register\/hik-register.css">/);
+    assert.match(html, />Benutzername</, 'the first screen is not in German');
+    assert.doesNotMatch(html, /<style|style=/, 'inline styles: the strict CSP refuses them');
+    const cli = run('npx', ['--no-install', 'hik-register', 'render', '--locale', 'de', '--endpoint', '/api/register', '--assets', '/vendor/hik-register/'], app);
+    assert.equal(cli.trim(), html.trim());
+    const css = readFileSync(join(app, 'node_modules', ourPackage.name, 'dist/hik-register.css'), 'utf8');
+    assert.match(css, /^:host\{/, 'dist/hik-register.css does not hold the element\'s styles');
   });
 
   it('builds with Vite and registers an account in Chromium', { timeout: 120_000 }, async () => {

@@ -1,5 +1,5 @@
-// Prints the gzip size of every file in dist/ and checks the budgets of issue 3:
-// the module a page loads first (email path) <= 30 KB gzip, all JS of dist/
+// Prints the gzip size of every file in dist/ and checks the budgets of issues 3 and 10:
+// the module a page loads first <= 25 KB gzip, all JS of dist/
 // without locale data <= 80 KB gzip; and of issue 10: the email path (what a completed
 // registration in English loads) <= 45 KB, the phone path (the email path, the phone
 // library and the largest calling code's metadata) <= 60 KB gzip, the largest
@@ -15,7 +15,8 @@ import { gzipSync } from 'node:zlib';
 const dirArg = process.argv.indexOf('--dir');
 const DIST = dirArg > 0 && process.argv[dirArg + 1] ? process.argv[dirArg + 1] : 'dist';
 const KB = 1024;
-const BUDGET_FIRST = 30 * KB;
+// Issue 10: what the bare tag needs before its first paint (was 30 KB in issue 3).
+const BUDGET_FIRST = 25 * KB;
 const BUDGET_ALL = 80 * KB;
 const BUDGET_PHONE = 60 * KB;
 const BUDGET_EMAIL = 45 * KB;
