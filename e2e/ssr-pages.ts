@@ -50,10 +50,12 @@ export interface Pages {
 
 type Render = (options: { attributes: Record<string, string>; assets: string }) => Promise<string>;
 
-function page(lang: string, body: string, script: boolean): string {
+/** The page; `preload` asks for the widget's stylesheet from the head, as the README advises for pre-rendered markup. */
+function page(lang: string, body: string, script: boolean, preload = false): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign up</title>
-<link rel="stylesheet" href="/page.css">${script ? `<script type="module" src="${ASSETS}hik-register.js"></script>` : ''}</head>
+<link rel="stylesheet" href="/page.css">${preload ? `<link rel="preload" as="style" href="${ASSETS}hik-register.css">` : ''}
+${script ? `<script type="module" src="${ASSETS}hik-register.js"></script>` : ''}</head>
 <body><header>Dealer Ltd. · Cameras and recorders</header><main>${body}</main><footer>© Dealer Ltd.</footer></body></html>`;
 }
 
@@ -72,15 +74,15 @@ export async function servePages(buildDir: string): Promise<Pages> {
       url.searchParams.delete('script');
       const attributes: Record<string, string> = { endpoint: '/api/register', 'terms-url': '/terms', ...Object.fromEntries(url.searchParams) };
       const lang = attributes.locale ?? 'en';
-      const html = (body: string, withScript = script) => {
+      const html = (body: string, withScript = script, preload = false) => {
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
-        res.end(page(lang, body, withScript));
+        res.end(page(lang, body, withScript, preload));
       };
       if (url.pathname === '/page.css') {
         res.setHeader('Content-Type', 'text/css; charset=utf-8');
         res.end(PAGE_CSS);
       } else if (url.pathname === '/pre') {
-        renderRegister({ attributes, assets: ASSETS }).then(html, (error: Error) => { res.statusCode = 500; res.end(error.message); });
+        renderRegister({ attributes, assets: ASSETS }).then((body) => html(body, script, true), (error: Error) => { res.statusCode = 500; res.end(error.message); });
       } else if (url.pathname === '/bare') {
         const list = Object.entries(attributes).map(([k, v]) => `${k}="${v.replace(/[&"<>]/g, '')}"`).join(' ');
         html(`<hik-register ${list}></hik-register>`);
