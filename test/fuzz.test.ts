@@ -102,11 +102,24 @@ async function answer(endpoint: Endpoint, reply: Reply, act: () => void | Promis
     if (endpoint !== 'captcha' && endpoint !== 'pow' && !KNOWN_CODES.has(result.code) && /[^\s\p{C}]/u.test(result.message ?? '') && !visibleText(el).includes(norm(result.message ?? ''))) {
       problems.push(`the server's message for unknown code ${JSON.stringify(result.code)} is not shown as text`);
     }
+    // Retry-After (the body's retryAfter first, then the header's seconds): a countdown the user can see.
+    const header = reply.kind === 'http' ? reply.headers.find(([k]) => k === 'Retry-After')?.[1] : undefined;
+    const wait = result.retryAfter !== undefined ? Math.ceil(result.retryAfter) : /^\s*\d+\s*$/.test(header ?? '') ? Number(header) : 0;
+    if (result.code === 'rate_limited' && wait >= 1 && endpoint !== 'captcha' && endpoint !== 'pow' && !countdownShown(el)) {
+      problems.push(`rate_limited with a wait of ${wait} s shows no countdown`);
+    }
   } else if (errors.length) {
     problems.push(`no error expected (${'ok' in result ? 'valid answer' : 'absent'}), got ${JSON.stringify(errors)}`);
   }
   if (problems.length) throw new Error(`${endpoint}: ${problems.join('\n')}\nexpected: ${JSON.stringify(result).slice(0, 300)}`);
   return { outcome: result, errors };
+}
+
+/** A countdown under Next, on Resend, or for OK in the code pop-up. */
+function countdownShown(el: HikRegister): boolean {
+  const dialog = codeDialog(el);
+  if (!dialog) return /\d/.test(el.shadowRoot!.getElementById('next-wait')?.textContent ?? '');
+  return /Try again in/.test(dialog.textContent ?? '') || /\d/.test(resendButton(el).textContent ?? '');
 }
 
 /** Ends any wait (rate limit, Resend) by moving the page's clock on by more than the longest (a year: `resendAfter`). */
