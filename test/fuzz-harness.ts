@@ -206,12 +206,17 @@ export const nextButton = (el: HikRegister) => $(el, 'button[type=submit]') as H
 let nameTurn = 0;
 
 /** Fills every field with valid values; a new user name each time, so that Next always sends a new code. */
-export async function fillForm(el: HikRegister): Promise<void> {
+export async function fillForm(el: HikRegister, way: 'email' | 'sms' = 'email'): Promise<void> {
   nameTurn += 1;
   fill($(el, '#username'), `fuzz_${nameTurn % 2 ? 'a' : 'b'}${nameTurn % 7}`);
   fill($(el, '#password'), SECRETS.password);
   fill($(el, '#confirm'), SECRETS.password);
-  fill($(el, 'input[name=email]'), 'ann@example.com');
+  const radio = $(el, `input[type=radio][value=${way}]`) as HTMLInputElement;
+  if (!radio.checked) radio.click();
+  await el.updateComplete;
+  const contact = way === 'sms' ? 'input[name=phone]' : 'input[name=email]';
+  await until(() => el.shadowRoot!.querySelector(contact), `the ${way} field`);
+  fill($(el, contact), way === 'sms' ? '07400 123456' : 'ann@example.com');
   const terms = $(el, '#terms') as HTMLInputElement;
   if (!terms.checked) terms.click();
   const captcha = el.shadowRoot!.querySelector<HTMLInputElement>('input[name=captcha]');
