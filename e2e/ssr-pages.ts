@@ -62,6 +62,7 @@ ${script ? `<script type="module" src="${ASSETS}hik-register.js"></script>` : ''
 /** Serves `buildDir` (a package build: browser files and ssr/) with the three pages. */
 export async function servePages(buildDir: string): Promise<Pages> {
   const { renderRegister } = (await import(pathToFileURL(join(buildDir, 'ssr/index.js')).href)) as { renderRegister: Render };
+  const rendered = new Map<string, Promise<string>>();
   const outbox = new MemoryOutbox({ keep: 50 });
   const api = nodeMiddleware(createBackend({ outbox, hasher: scryptHasher() }));
   const server = createServer((req, res) => {
@@ -82,7 +83,10 @@ export async function servePages(buildDir: string): Promise<Pages> {
         res.setHeader('Content-Type', 'text/css; charset=utf-8');
         res.end(PAGE_CSS);
       } else if (url.pathname === '/pre') {
-        renderRegister({ attributes, assets: ASSETS }).then((body) => html(body, script, true), (error: Error) => { res.statusCode = 500; res.end(error.message); });
+        // Rendered once per query, as a static page holds the output of `hik-register render`.
+        const key = JSON.stringify(attributes);
+        if (!rendered.has(key)) rendered.set(key, renderRegister({ attributes, assets: ASSETS }));
+        rendered.get(key)!.then((body) => html(body, script, true), (error: Error) => { res.statusCode = 500; res.end(error.message); });
       } else if (url.pathname === '/bare') {
         const list = Object.entries(attributes).map(([k, v]) => `${k}="${v.replace(/[&"<>]/g, '')}"`).join(' ');
         html(`<hik-register ${list}></hik-register>`);

@@ -141,6 +141,8 @@ describe('the pre-rendered form (hik-register/ssr)', () => {
       await user.fill('early_bird');
       await user.evaluate((input: HTMLInputElement) => input.setSelectionRange(2, 5));
       const before = await shot(page);
+      // What the takeover does (the page's own loading, before, is the test below).
+      await page.evaluate(() => { (window as unknown as { __shifts: unknown[] }).__shifts.length = 0; });
       release();
       await takenOver(page);
       const state = await page.evaluate(() => {
@@ -157,7 +159,29 @@ describe('the pre-rendered form (hik-register/ssr)', () => {
       assert.ok((await shot(page)).equals(before), 'the screen is the same before and after the takeover');
       const { violations, shifts } = await recorded(page);
       assert.deepEqual(violations, []);
-      assert.equal(total(shifts), 0, `no layout shift: ${JSON.stringify(shifts)}`);
+      assert.equal(total(shifts), 0, `no layout shift at the takeover: ${JSON.stringify(shifts)}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('paints no unstyled form while its stylesheet is on the way', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    try {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => { release = resolve; });
+      const page = await context.newPage();
+      await page.route('**/hik-register.css', async (route) => { await released; await route.continue(); });
+      await page.goto(`${pages.base}pre?locale=en&script=0`, { waitUntil: 'commit' });
+      await page.waitForSelector('hik-register', { state: 'attached' });
+      await page.waitForTimeout(300);
+      // Chromium stops parsing at the stylesheet (the field may not exist yet); where it
+      // goes on, the form is hidden until the stylesheet shows it.
+      const width = await page.evaluate(() =>
+        document.querySelector('hik-register')?.shadowRoot?.querySelector('#username')?.getBoundingClientRect().width ?? 0);
+      assert.equal(width, 0, 'the User Name field is laid out before its stylesheet arrived');
+      release();
+      await page.waitForFunction(() => (document.querySelector('hik-register')?.shadowRoot?.querySelector('#username')?.getBoundingClientRect().width ?? 0) > 100);
     } finally {
       await context.close();
     }

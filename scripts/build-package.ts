@@ -12,7 +12,7 @@
 //   ssr/index.js (+ chunks), hik-register.css   hik-register/ssr: renderRegister() for Node,
 //                                               and the stylesheet its markup links
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -150,22 +150,32 @@ async function asProduction(build: () => Promise<unknown>): Promise<void> {
  * `out/hik-register.css`, the stylesheet that markup links, from the same modules.
  */
 export async function buildSsr(out: string, logLevel: 'warn' | 'error' = 'warn'): Promise<void> {
-  await asProduction(() => vite({
-    configFile: false, logLevel, plugins: [minifyTemplates()],
-    build: {
-      ssr: src('ssr/render-register.ts'), outDir: join(out, 'ssr'), emptyOutDir: true, target: 'node20', minify: false,
-      rollupOptions: {
-        external: [/^lit($|\/)/, /^@lit-labs\/ssr($|\/)/, /^zod($|\/)/],
-        output: { entryFileNames: 'index.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  // Built inside this project, where its imports (lit, @lit-labs/ssr) resolve, then copied
+  // to `out` (any folder, a temporary one for the package test).
+  mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+  const work = mkdtempSync(join(root, 'node_modules/.cache/hik-ssr-build-'));
+  try {
+    await asProduction(() => vite({
+      configFile: false, logLevel, plugins: [minifyTemplates()],
+      build: {
+        ssr: src('ssr/render-register.ts'), outDir: work, emptyOutDir: true, target: 'node20', minify: false,
+        rollupOptions: {
+          external: [/^lit($|\/)/, /^@lit-labs\/ssr($|\/)/, /^zod($|\/)/],
+          output: { entryFileNames: 'index.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
       },
-    },
-    ssr: { noExternal: true },
-  }));
-  // In a process of its own: the module installs Lit's DOM shim on the global object.
-  const css = execFileSync(process.execPath, ['--input-type=module', '-e',
-    `const m = await import(${JSON.stringify(pathToFileURL(join(out, 'ssr/index.js')).href)}); process.stdout.write(await m.stylesheet());`,
-  ], { encoding: 'utf8' });
-  writeFileSync(join(out, 'hik-register.css'), css);
+      ssr: { noExternal: true },
+    }));
+    // In a process of its own: the module installs Lit's DOM shim on the global object.
+    const css = execFileSync(process.execPath, ['--input-type=module', '-e',
+      `const m = await import(${JSON.stringify(pathToFileURL(join(work, 'index.js')).href)}); process.stdout.write(await m.stylesheet());`,
+    ], { encoding: 'utf8' });
+    rmSync(join(out, 'ssr'), { recursive: true, force: true });
+    cpSync(work, join(out, 'ssr'), { recursive: true });
+    writeFileSync(join(out, 'hik-register.css'), css);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -51,8 +51,21 @@ async function renderNow({ attributes = {}, assets = './' }: RenderOptions): Pro
   const list = [...attrs].map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ');
   const tag = staticHtml`<hik-register ${unsafeStatic(list)}></hik-register>`;
   const result = render(html`${tag}`, { elementRenderers: widgetRenderers(`${base}hik-register.css`) });
-  return booleanAttributes(unwrapLight(withoutMarkers(collectResultSync(result))));
+  return hiddenUntilStyled(booleanAttributes(unwrapLight(withoutMarkers(collectResultSync(result)))));
 }
+
+/**
+ * The first screen stays hidden (`hidden`: the browser's own style) until the stylesheet
+ * that shows it is in (the rule below), so a browser that paints before the stylesheet
+ * arrives paints no unstyled form. The wrapper is `display: contents`: no box of its own.
+ */
+function hiddenUntilStyled(html: string): string {
+  const link = html.indexOf('>', html.indexOf('<link rel="stylesheet"')) + 1;
+  const end = html.lastIndexOf('</template></hik-register>');
+  return `${html.slice(0, link)}<div class="hik-ssr" hidden>${html.slice(link, end)}</div>${html.slice(end)}`;
+}
+
+const SHOW_SERVED = '.hik-ssr[hidden]{display:contents}';
 
 /**
  * The text of `hik-register.css`: the element's styles, then its light children's, in
@@ -65,7 +78,7 @@ export async function stylesheet(): Promise<string> {
     import('../captcha/hik-captcha.styles.ts'),
   ]);
   const sheets = [...HikRegister.elementStyles, contact.styles, captcha.styles];
-  return sheets.map((s) => ('cssText' in s ? s.cssText : '')).join('\n');
+  return [...sheets.map((s) => ('cssText' in s ? s.cssText : '')), SHOW_SERVED].join('\n');
 }
 
 function checkedAttributes(given: NonNullable<RenderOptions['attributes']>): Map<string, string> {
