@@ -16,7 +16,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build as vite } from 'vite';
+import { build as vite, type Plugin as VitePlugin } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { rollup, type Plugin } from 'rollup';
 import { dts } from 'rollup-plugin-dts';
@@ -144,6 +144,20 @@ async function asProduction(build: () => Promise<unknown>): Promise<void> {
 }
 
 /**
+ * The phone library and its 206 metadata chunks load only when a person chooses the
+ * phone way: never on a server. Left out of the Node build (about 1 MB of the package).
+ */
+function noPhoneLibrary(): VitePlugin {
+  const id = '\0hik-no-phone-library';
+  return {
+    name: 'hik-no-phone-library',
+    enforce: 'pre',
+    resolveId: (source) => (/[\\/]phone-lib\.ts$/.test(source) ? id : null),
+    load: (loaded) => (loaded === id ? 'export {};' : null),
+  };
+}
+
+/**
  * hik-register/ssr into `out/ssr/`: the element's own modules for Node (Lit and Lit SSR
  * stay imports, so the page's server and the element share one Lit), minified the same
  * way as the browser build, so the pre-rendered markup is the client's. Then
@@ -156,7 +170,7 @@ export async function buildSsr(out: string, logLevel: 'warn' | 'error' = 'warn')
   const work = mkdtempSync(join(root, 'node_modules/.cache/hik-ssr-build-'));
   try {
     await asProduction(() => vite({
-      configFile: false, logLevel, plugins: [minifyTemplates()],
+      configFile: false, logLevel, plugins: [minifyTemplates(), noPhoneLibrary()],
       build: {
         ssr: src('ssr/render-register.ts'), outDir: work, emptyOutDir: true, target: 'node20', minify: false,
         rollupOptions: {

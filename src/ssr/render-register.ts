@@ -48,7 +48,11 @@ async function renderNow({ attributes = {}, assets = './' }: RenderOptions): Pro
   const country = attrs.get('country');
   // The Country button names a preselected country as the client will, once its names are in.
   if (country) await loadCountryNames(locale);
-  const list = [...attrs].map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ');
+  // In one order whatever order they came in: the same page renders the same markup.
+  const order = [...ATTRIBUTES];
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const list = [...attrs].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ');
   const tag = staticHtml`<hik-register ${unsafeStatic(list)}></hik-register>`;
   const result = render(html`${tag}`, { elementRenderers: widgetRenderers(`${base}hik-register.css`) });
   return hiddenUntilStyled(booleanAttributes(unwrapLight(withoutMarkers(collectResultSync(result)))));
