@@ -82,7 +82,7 @@ export async function stylesheet(): Promise<string> {
     import('../captcha/hik-captcha.styles.ts'),
   ]);
   const sheets = [...HikRegister.elementStyles, contact.styles, captcha.styles];
-  return [...sheets.map((s) => ('cssText' in s ? s.cssText : '')), SHOW_SERVED].join('\n');
+  return [...sheets.map((s) => ('cssText' in s ? s.cssText.trim() : '')), SHOW_SERVED].join('\n');
 }
 
 function checkedAttributes(given: NonNullable<RenderOptions['attributes']>): Map<string, string> {
