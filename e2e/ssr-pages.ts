@@ -9,20 +9,15 @@
  * everything under the strict Content-Security-Policy of ELEMENT.md.
  */
 import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend } from '../backend/index.ts';
 import { nodeMiddleware, scryptHasher } from '../backend/adapters/node.ts';
 import { MemoryOutbox } from '../backend/outbox.ts';
 import { CSP } from '../vite.config.ts';
+import { sendFile } from '../demo/offline/serve.ts';
 
 export const ASSETS = '/vendor/hik-register/';
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-};
 
 const PAGE_CSS = `body { margin: 0; font: 16px/1.5 Georgia, serif; }
 header, footer { padding: 16px; background: #234; color: #fff; }
@@ -92,18 +87,8 @@ export async function servePages(buildDir: string): Promise<Pages> {
         html(`<hik-register ${list}></hik-register>`);
       } else if (url.pathname === '/plain') {
         html(PLAIN_FORM, false);
-      } else if (url.pathname.startsWith(ASSETS)) {
-        const file = normalize(join(buildDir, url.pathname.slice(ASSETS.length)));
-        const type = TYPES[extname(file)];
-        if (!type || !file.startsWith(normalize(buildDir + sep)) || file.includes(`${sep}ssr${sep}`)) {
-          res.statusCode = 404;
-          res.end();
-          return;
-        }
-        readFile(file).then(
-          (body) => { res.setHeader('Content-Type', type); res.end(body); },
-          () => { res.statusCode = 404; res.end(); },
-        );
+      } else if (url.pathname.startsWith(ASSETS) && !url.pathname.startsWith(`${ASSETS}ssr/`)) {
+        sendFile(res, buildDir, url.pathname.slice(ASSETS.length));
       } else {
         res.statusCode = 404;
         res.end();

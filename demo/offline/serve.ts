@@ -8,7 +8,7 @@
  * Codes the backend "sends" are printed in the terminal. The e2e test uses
  * `serveNvr()` with a build of its own.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,6 +25,25 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
 };
+
+const notFound = (res: ServerResponse) => {
+  res.statusCode = 404;
+  res.end();
+};
+
+/** Sends `name` from the folder `root`: only known file types, nothing outside `root`, else 404. */
+export function sendFile(res: ServerResponse, root: string, name: string): void {
+  const file = normalize(join(root, name));
+  const type = TYPES[extname(file)];
+  if (!type || !file.startsWith(normalize(root + sep))) {
+    notFound(res);
+    return;
+  }
+  readFile(file).then(
+    (body) => { res.setHeader('Content-Type', type); res.end(body); },
+    () => notFound(res),
+  );
+}
 
 export interface Nvr {
   base: string;
@@ -46,18 +65,8 @@ export async function serveNvr(buildDir: string, port = 0, print?: (line: string
       const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
       const name = path === '/' ? 'index.html' : path.slice(1);
       const root = ownPage && PAGE_FILES.has(name) ? PAGE_DIR : buildDir;
-      const file = normalize(join(root, name));
-      const type = TYPES[extname(file)];
-      // Only known file types, and nothing outside the two folders.
-      if (req.method !== 'GET' || !type || !file.startsWith(normalize(root + sep))) {
-        res.statusCode = 404;
-        res.end();
-        return;
-      }
-      readFile(file).then(
-        (body) => { res.setHeader('Content-Type', type); res.end(body); },
-        () => { res.statusCode = 404; res.end(); },
-      );
+      if (req.method === 'GET') sendFile(res, root, name);
+      else notFound(res);
     });
   });
   await new Promise<void>((resolve, reject) => {
