@@ -45,7 +45,8 @@ const isLocale = (f) => /(^|\/)(locales?|langs?)\/|[-_/](lang|locale)-|\.json$|i
 // The module a page loads first is the entry plus every chunk it imports statically;
 // with dynamic import() too, it is everything a browser can ever load. The rest of
 // dist/ is for the package (Node entry, the contract module, declarations).
-const dynamicImports = /\bimport\(\s*[`"'](\.{1,2}\/[^`"']+)[`"']\s*\)/g;
+// A computed path (`./locales/${locale}.js`) is not followed: those are the languages' files.
+const dynamicImports = /\bimport\(\s*[`"'](\.{1,2}\/[^`"'$]+)[`"']\s*\)/g;
 function closure(file, dynamic = false, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
@@ -56,11 +57,10 @@ function closure(file, dynamic = false, seen = new Set()) {
   }
   return seen;
 }
-/** The files `file` loads with import() (not what those load). */
-const lazyImportsOf = (file) =>
-  [...readFileSync(join(DIST, file), 'utf8').matchAll(dynamicImports)].map((m) => relative(DIST, join(DIST, file, '..', m[1])));
 // index.js is the npm entry (a re-export); hik-register.js is what a script tag loads.
-const browserFiles = closure('index.js', true);
+// Each language's files (locales/, langs/) and each calling code's metadata (phone/) are
+// loaded by a computed path: one of each per page.
+const browserFiles = new Set([...closure('index.js', true), ...rows.map((r) => r.file).filter((f) => /^(locales|langs|phone)\//.test(f))]);
 const js = rows.filter((r) => browserFiles.has(r.file));
 // Locale data and per-country phone metadata: one of each loads, for the page's language
 // and the chosen country, so neither counts in "all JS".
@@ -81,14 +81,14 @@ console.log(`package files no browser loads (${rest.length}: contract, declarati
 // The email path: a registration in English, from first paint to the success pop-up,
 // loads the first module, the API client, the pop-ups and the English country names.
 const chunk = (prefix) => rows.find((r) => r.file.startsWith(prefix) && r.file.endsWith('.js'));
-const emailParts = [chunk('chunks/api-client-'), chunk('chunks/dialogs-'), chunk('langs/en-')].filter(Boolean);
+const emailParts = [chunk('chunks/api-client-'), chunk('chunks/dialogs-'), chunk('langs/en.')].filter(Boolean);
 const emailPath = first.gzip + emailParts.reduce((n, r) => n + r.gzip, 0);
 console.log(`email path: ${emailPath} B gzip (budget ${BUDGET_EMAIL}) = first module ${first.gzip} + ${emailParts.map((r) => `${r.file} ${r.gzip}`).join(' + ')}`);
 // The phone path: the email path, then choosing "by phone" loads the library, which
 // loads the metadata of the country's calling code (phone/<code>-….js, one per calling
 // code). The library is the chunk that imports those.
 const metadataRows = js.filter((r) => r.file.startsWith('phone/'));
-const phoneLib = code.find((r) => lazyImportsOf(r.file).some((f) => f.startsWith('phone/')));
+const phoneLib = code.find((r) => /\bimport\(\s*`(\.\/|\.\.\/)+phone\/\$\{/.test(readFileSync(join(DIST, r.file), 'utf8')));
 const largest = metadataRows.reduce((a, r) => (!a || r.gzip > a.gzip ? r : a), undefined);
 const phonePath = phoneLib && largest ? emailPath + phoneLib.gzip + largest.gzip : undefined;
 if (phonePath !== undefined) {
@@ -102,7 +102,7 @@ if (phonePath !== undefined) {
 // languages i18n-iso-countries lacks). Every language of lit-localize.json is listed,
 // and one whose strings chunk is missing from the build counts as over budget.
 const config = JSON.parse(readFileSync(new URL('../lit-localize.json', import.meta.url), 'utf8'));
-const chunkOf = (dir, name) => rows.find((r) => r.file.startsWith(`${dir}/${name}-`) && /^[\w-]{8}\.js$/.test(r.file.slice(dir.length + name.length + 2)));
+const chunkOf = (dir, name) => rows.find((r) => r.file === `${dir}/${name}.js`);
 console.log(`\nper language (gzip bytes, budget ${BUDGET_LANGUAGE}): strings + country names = total`);
 const languages = [config.sourceLocale, ...config.targetLocales].map((locale) => {
   const strings = locale === config.sourceLocale ? { file: '(source)', gzip: 0 } : chunkOf('locales', locale);
