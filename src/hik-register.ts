@@ -14,8 +14,6 @@ import { cooldownSeconds } from './flow/state-machine.ts';
 import type { FieldName } from './form/form-values.ts';
 import type { FormView } from './form/form-view.ts';
 import { renderForm } from './form/form-template.ts';
-import { renderCodeStep } from './form/code-step-template.ts';
-import { renderSuccess } from './form/success-template.ts';
 import { directionOf, getLocale, resolveLocale, setLocale } from './i18n/localization.ts';
 import { AnnouncerController } from './internal/announcer-controller.ts';
 import { takeOver } from './internal/takeover.ts';
@@ -24,6 +22,7 @@ import './captcha/hik-captcha.ts';
 // Types only: the pop-ups' classes load lazily, below.
 import type {} from './country/hik-country-dialog.ts';
 import type {} from './code/hik-code-modal.ts';
+import type * as CodeStep from './code/code-step.ts';
 
 // What the package's declarations export besides the element (scripts/build-package.ts).
 export type {
@@ -35,8 +34,11 @@ export type { CaptchaMode, Credentials, Theme } from './attributes.ts';
 
 // The country pop-up and the code pop-up are not needed for the first paint: they
 // load on first use (or when the browser is idle), keeping the first module small.
+// The flow awaits the code pop-up before it enters the code step, so `codeStep` is
+// there whenever the code step or the confirmation is rendered.
 const loadCountryDialog = () => import('./country/hik-country-dialog.ts');
-const loadCodeModal = () => import('./code/hik-code-modal.ts');
+let codeStep: typeof CodeStep | undefined;
+const loadCodeModal = () => import('./code/code-step.ts').then((module) => { codeStep = module; });
 
 /**
  * A Hik-Connect account signup form: user name, password, country, email or
@@ -215,7 +217,8 @@ export class HikRegister extends LitElement {
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => {
       void loadCountryDialog();
-      void loadCodeModal();
+      // Rendered once loaded: the pop-up's element belongs inside the form.
+      void loadCodeModal().then(() => this.requestUpdate(), () => {});
     });
   }
 
@@ -285,9 +288,9 @@ export class HikRegister extends LitElement {
     const view = this.#view();
     const state = this.#flow.state;
     return html`
-      ${renderForm(view, renderCodeStep(view))}
+      ${renderForm(view, codeStep ? codeStep.renderCodeStep(view) : nothing)}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
-      ${state.step === 'done' ? renderSuccess(state.account.username) : nothing}
+      ${state.step === 'done' && codeStep ? codeStep.renderSuccess(state.account.username) : nothing}
     `;
   }
 }

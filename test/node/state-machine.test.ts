@@ -366,7 +366,7 @@ const TABLE: Row[] = [
     expect: code({ error: err('code_invalid', { attemptsLeft: 1 }), createRetryAt: NOW - 1_000 }),
   },
   {
-    // Resend waits max(resendAt, cooldownUntil) (code-step-template.ts): a wrong code is
+    // Resend waits max(resendAt, cooldownUntil) (src/code/code-step.ts): a wrong code is
     // no rate limit and must not end the wait an earlier rate_limited on Resend set.
     name: 'failed from code, route code, code_invalid on create: Resend\'s rate-limit wait is kept',
     state: code({ inFlight: 'create', cooldownUntil: NOW + 40_000 }), event: failed(err('code_invalid', { attemptsLeft: 2 }), 'code'),

@@ -1,7 +1,14 @@
-/** The code step: `<hik-code-modal>` bound to the flow's state. */
+/**
+ * The code step: `<hik-code-modal>` bound to the flow's state, and the confirmation
+ * after it. The root loads this module lazily, before it first needs either: it
+ * defines the pop-up's element, so the first paint carries neither.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorText } from '../flow/error-messages.ts';
-import type { FormView } from './form-view.ts';
+import type { FormView } from '../form/form-view.ts';
+import './hik-code-modal.ts';
+
+export { renderSuccess } from './success.ts';
 
 export function renderCodeStep({ flow, actions }: FormView): TemplateResult | typeof nothing {
   if (flow.step === 'done') return nothing;
