@@ -8,7 +8,7 @@ import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge } from '.
 import { emit } from '../events.ts';
 import { lightRenderRoot } from '../internal/light-render-root.ts';
 import { uniqueId } from '../internal/unique-id.ts';
-import { PowSolveController } from './pow-solve-controller.ts';
+import type { PowSolveController, PowState } from './pow-solve-controller.ts';
 import { styles } from './hik-captcha.styles.ts';
 
 /**
@@ -74,7 +74,10 @@ export class HikCaptcha extends LitElement {
     error: uniqueId('hik-captcha-error'),
     status: uniqueId('hik-captcha-status'),
   };
-  private readonly pow = new PowSolveController(this, () => emit(this, 'hik-captcha-solved', null));
+  /** The solver, loaded when the proof of work is first shown: the picture, the default, never needs it. */
+  private pow: PowSolveController | undefined;
+  /** The solver's chunk is on its way (unset again when it failed to load: the next challenge tries again). */
+  private powLoad: Promise<void> | undefined;
   private challengeSince = 0;
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -90,13 +93,13 @@ export class HikCaptcha extends LitElement {
       return typed ? { kind: 'image', captchaId: image.captchaId, answer: typed } : null;
     }
     const pow = this.powChallenge;
-    const n = this.pow.answerFor(pow);
+    const n = this.pow?.answerFor(pow) ?? null;
     return pow && n !== null ? { kind: 'pow', captchaId: pow.captchaId, answer: n } : null;
   }
 
   /** The current proof-of-work challenge is solved. */
   get solved(): boolean {
-    return this.pow.answerFor(this.powChallenge) !== null;
+    return (this.pow?.answerFor(this.powChallenge) ?? null) !== null;
   }
 
   /** Focuses the answer input, or the proof-of-work status. */
@@ -136,7 +139,25 @@ export class HikCaptcha extends LitElement {
       this.typed = '';
     }
     // Here rather than in updated(): the solver's state then joins this update instead of causing another.
-    if (changed.has('challenge') || changed.has('mode')) this.pow.solve(this.powChallenge);
+    if (changed.has('challenge') || changed.has('mode')) this.solvePow();
+  }
+
+  /** Hands the current puzzle to the solver, loading it the first time the proof of work is shown. */
+  private solvePow() {
+    if (this.pow) return this.pow.solve(this.powChallenge);
+    if (this.mode !== 'pow') return;
+    this.powLoad ??= import('./pow-solve-controller.ts').then(({ PowSolveController }) => {
+      this.pow = new PowSolveController(this, () => emit(this, 'hik-captcha-solved', null));
+      this.pow.solve(this.powChallenge);
+    }, () => {
+      this.powLoad = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  /** 'waiting' while the solver loads, 'failed' when it could not be loaded (Try again loads it again). */
+  private get powState(): PowState {
+    return this.pow?.state ?? (this.powLoad ? 'waiting' : 'failed');
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -240,13 +261,13 @@ export class HikCaptcha extends LitElement {
 
   private renderPow() {
     // No challenge after a failed load: offer Try again, never an endless "Checking".
-    const state = this.loading ? 'waiting' : this.powChallenge ? this.pow.state : this.error ? 'failed' : 'waiting';
+    const state = this.loading ? 'waiting' : this.powChallenge ? this.powState : this.error ? 'failed' : 'waiting';
     const label = state === 'solved'
       ? msg('Verified', { desc: 'Proof-of-work captcha: done' })
       : state === 'failed'
         ? msg('Your browser could not be verified', { desc: 'Proof-of-work captcha: no answer found' })
         : msg('Checking your browser…', { desc: 'Proof-of-work captcha: searching' });
-    const value = state === 'solved' ? 1 : state === 'solving' ? this.pow.progress : undefined;
+    const value = state === 'solved' ? 1 : state === 'solving' ? this.pow?.progress : undefined;
     return html`
       <div class="hik-captcha__pow" aria-busy=${state === 'waiting' ? 'true' : 'false'}>
         <span class="hik-captcha__status" id=${this.ids.status} role="status" tabindex="-1"

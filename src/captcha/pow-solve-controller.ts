@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PowChallenge } from '../contract.ts';
+import { solveOffMainThread } from './pow-worker.ts';
 
 export type PowState = 'waiting' | 'solving' | 'solved' | 'failed';
 
@@ -7,6 +8,9 @@ export type PowState = 'waiting' | 'solving' | 'solved' | 'failed';
  * Keeps one proof-of-work search running for the host's current challenge: starts
  * it when a challenge arrives, aborts it (terminating its Worker) when the challenge
  * changes or the host leaves the page, and resumes it when the host comes back.
+ *
+ * `<hik-captcha>` loads this module, and with it the solver, when the proof of work
+ * is first shown: the picture, the default, never needs either (one lazy chunk).
  */
 export class PowSolveController implements ReactiveController {
   state: PowState = 'waiting';
@@ -52,14 +56,12 @@ export class PowSolveController implements ReactiveController {
     const { signal } = controller;
     this.running = { challenge, controller };
     this.set('solving', 0);
-    // Loaded on the first puzzle: the image captcha, the default, never needs the solver.
-    // A chunk that fails to load ends as 'failed', with its Try again button.
-    import('./pow-worker.ts').then(({ solveOffMainThread }) => solveOffMainThread(challenge, {
+    solveOffMainThread(challenge, {
       signal,
       onProgress: (checked, total) => {
         if (!signal.aborted) this.set('solving', checked / total);
       },
-    })).then(
+    }).then(
       (n) => {
         if (signal.aborted) return;
         this.running = null;
