@@ -81,7 +81,7 @@ describe('<hik-contact-toggle>', () => {
   });
 
   // Must stay first: once any test loads the library, the page keeps it.
-  it('does not load libphonenumber-js on the email path, only when phone is chosen', async () => {
+  it('does not load libphonenumber-js on the email path, only when phone is chosen, and formats what was typed before it came', async () => {
     const el = await fixture<HikContactToggle>(html`<hik-contact-toggle country="GB" calling-code="44"></hik-contact-toggle>`);
     await type(emailBox(el)!, 'ann@example.com');
     await leave(el);
@@ -89,7 +89,27 @@ describe('<hik-contact-toggle>', () => {
     expect(libLoaded()).to.equal(false);
 
     radio(el, 'Register by Mobile Phone Number').click();
+    await el.updateComplete;
+    // Typed and left before the library is in (nothing can be fetched in between): the
+    // text stays as typed and nothing is said about it yet, then it is formatted and
+    // checked when the library arrives.
+    const input = phoneBox(el)!;
+    input.focus();
+    input.value = '0740012';
+    input.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: '2', bubbles: true }));
+    input.blur();
+    await el.updateComplete;
+    expect([input.value, input.getAttribute('aria-invalid')]).to.deep.equal(['0740012', 'false']);
     await waitUntil(libLoaded, 'libphonenumber-js was never requested');
+    // The first load compiles the library's modules in the test server: it takes a while.
+    await waitUntil(() => input.value === '07400 12', `never formatted: "${input.value}"`, { timeout: 8000 });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(errorOf(input)).to.equal('+44 | This number is too short for United Kingdom');
+    await type(input, '3456');
+    expect(input.value).to.equal('07400 123456');
+    expect(errorOf(input)).to.equal('+44');
+    expect(el.e164).to.equal('+447400123456');
   });
 
   it('offers the two ways as radios in a radiogroup, email chosen first', async () => {

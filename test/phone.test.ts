@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { loadPhone, type PhoneTools } from '../src/contact/phone.ts';
-import { phoneMessage } from '../src/contact/contact-validation.ts';
+import { phoneMessage } from '../src/contact/phone-messages.ts';
+import { needsCountryError } from '../src/contact/contact-validation.ts';
 import { reformat } from '../src/contact/phone-reformat.ts';
 
 /** The metadata files of calling codes this page has requested (`44` for GB). */
@@ -115,6 +116,21 @@ describe('phone (libphonenumber-js, mobile metadata per calling code)', () => {
     expect(phone.toE164('+44 7400 123456', 'GB')).to.equal('+447400123456');
   });
 
+  it('says what is wrong with a number in words, naming the country', () => {
+    expect(phone.message('07400 123456', 'GB')).to.equal('');
+    expect(phone.message('07400 12', 'gb')).to.equal('This number is too short for United Kingdom');
+    expect(phone.message('', 'US')).to.equal('Enter a mobile phone number');
+    expect(phone.message('020 7946 0000', 'GB')).to.equal('Enter a valid mobile phone number for United Kingdom');
+  });
+
+  it('formats an edit for the country and keeps the caret after the same digit', () => {
+    expect(phone.edit({ value: '07400123', caret: 8 }, '0740012', false, 'GB')).to.deep.equal({ value: '07400 123', caret: 9 });
+    // "07400 |123456", backspace removes the space: the 0 before it goes instead.
+    expect(phone.edit({ value: '07400123456', caret: 5 }, '07400 123456', true, 'GB')).to.deep.equal({ value: '07401 23456', caret: 4 });
+    // Without a country the text is not formatted.
+    expect(phone.edit({ value: '07400123', caret: 8 }, '0740012', false, null)).to.deep.equal({ value: '07400123', caret: 8 });
+  });
+
   it('gives calling codes, null for unknown countries', () => {
     expect(phone.callingCode('GB')).to.equal('44');
     expect(phone.callingCode('us')).to.equal('1');
@@ -160,6 +176,9 @@ describe('phoneMessage', () => {
     expect(phoneMessage('too_short', 'GB')).to.equal('This number is too short for United Kingdom');
     expect(phoneMessage('too_long', 'US')).to.equal('This number is too long for United States');
     expect(phoneMessage('invalid', 'FR')).to.equal('Enter a valid mobile phone number for France');
-    expect(phoneMessage('invalid', null)).to.equal('Select a country first');
+  });
+
+  it('asks for a country when there is none', () => {
+    expect(needsCountryError()).to.equal('Select a country first');
   });
 });

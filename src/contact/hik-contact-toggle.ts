@@ -9,8 +9,7 @@ import { RULES } from '../rules.ts';
 import { lightRenderRoot } from '../internal/light-render-root.ts';
 import { uniqueId } from '../internal/unique-id.ts';
 import { loadPhone, type PhoneTools } from './phone.ts';
-import { emailError, phoneMessage } from './contact-validation.ts';
-import { reformat } from './phone-reformat.ts';
+import { emailError, needsCountryError } from './contact-validation.ts';
 import { styles } from './hik-contact-toggle.styles.ts';
 
 /** Localized error text per field, set by the root (server errors, its own checks). */
@@ -105,7 +104,7 @@ export class HikContactToggle extends LitElement {
     await this.updateComplete;
     const channel = this.activeChannel;
     if (channel === 'sms') await this.ensureTools();
-    const error = channel === 'email' ? emailError(this.email) : this.phoneError();
+    const error = channel === 'email' ? emailError(this.email) : this.phoneError() ?? '';
     this.ownErrors = { ...this.ownErrors, [channel === 'email' ? 'email' : 'phone']: error };
     await this.updateComplete;
     return !error;
@@ -151,9 +150,13 @@ export class HikContactToggle extends LitElement {
     if (this.ownErrors.phone !== undefined && this.tools) this.ownErrors = { ...this.ownErrors, phone: this.phoneError() };
   }
 
-  private phoneError(): string {
+  /**
+   * The phone field's message (`''`: valid), or undefined while the tools that can tell
+   * are still loading: they check it again when they arrive (onCountryChanged).
+   */
+  private phoneError(): string | undefined {
     const country = this.countryCode;
-    return phoneMessage(this.tools && country ? this.tools.validate(this.phone, country) : 'invalid', country);
+    return country ? this.tools?.message(this.phone, country) : needsCountryError();
   }
 
   private select(channel: Channel) {
@@ -183,24 +186,24 @@ export class HikContactToggle extends LitElement {
 
   private onPhoneInput(event: InputEvent) {
     const input = event.target as HTMLInputElement;
-    const country = this.countryCode;
-    const tools = this.tools;
-    const { value, caret } = reformat(
+    // Typed before the tools arrive, the text stays as it is: they format it when they do.
+    const edit = this.tools?.edit(
       { value: input.value, caret: input.selectionStart ?? input.value.length },
-      this.phone,
-      event.inputType === 'deleteContentBackward',
-      (text) => (tools && country ? tools.format(text, country) : text),
+      this.phone, event.inputType === 'deleteContentBackward', this.countryCode,
     );
-    input.value = value;
-    input.setSelectionRange(caret, caret);
-    this.phone = value;
-    if (this.ownErrors.phone) this.ownErrors = { ...this.ownErrors, phone: this.phoneError() };
+    if (edit) {
+      input.value = edit.value;
+      input.setSelectionRange(edit.caret, edit.caret);
+    }
+    this.phone = input.value;
+    if (this.ownErrors.phone) this.ownErrors = { ...this.ownErrors, phone: this.phoneError() ?? this.ownErrors.phone };
     this.emitInput();
   }
 
   private onPhoneBlur() {
     if (this.rendering) return;
-    this.ownErrors = { ...this.ownErrors, phone: this.phoneError() };
+    // '' until the tools can tell: a check is due, and their arrival makes it.
+    this.ownErrors = { ...this.ownErrors, phone: this.phoneError() ?? '' };
   }
 
   protected override update(changed: PropertyValues<this>) {
@@ -225,8 +228,8 @@ export class HikContactToggle extends LitElement {
     const label = (c: Channel) => c === 'email'
       ? msg('Register by Email Address', { desc: 'Radio: register with an email address' })
       : msg('Register by Mobile Phone Number', { desc: 'Radio: register with a mobile phone number' });
+    // ELEMENT.md promises a radiogroup; a fieldset is only a group without the role.
     return html`
-      <!-- ELEMENT.md promises a radiogroup; a fieldset is only a group without the role. -->
       <fieldset class="hik-contact__ways" role="radiogroup">
         <legend>${msg('Register by', { desc: 'Legend of the choice between email and mobile phone' })}</legend>
         ${offered.map((c) => html`
@@ -266,13 +269,13 @@ export class HikContactToggle extends LitElement {
     // The prefix describes the input ("+44"), but a hint that repeats the error is read once.
     const describedBy = [!code && error === hint ? '' : prefixId, error ? `${this.ids}-phone-error` : '']
       .filter(Boolean).join(' ');
+    // The row is ltr: "+44" and the number form one left-to-right string, also in an RTL
+    // page. The hint is a sentence in the page's language, so it takes its own direction.
     return html`
       <label class="hik-contact__label" for=${`${this.ids}-phone`}>
         ${msg('Mobile Phone Number', { desc: 'Label of the mobile phone input' })}<span class="hik-contact__req" aria-hidden="true">*</span>
       </label>
-      <!-- "+44" and the number form one left-to-right string, also in an RTL page. -->
       <div class="hik-contact__row" dir="ltr">
-        <!-- The hint is a sentence in the page's language, so it takes its own direction. -->
         <span id=${prefixId} dir=${code ? 'ltr' : 'auto'} class="hik-contact__prefix ${code ? '' : 'hik-contact__prefix--empty'}">
           ${code ? `+${code}` : hint}
         </span>

@@ -1,10 +1,12 @@
 /**
- * The parts of libphonenumber-js the phone field uses, on its `mobile` metadata
- * (validates mobile numbers, which suits SMS codes) cut per calling code. Named imports
- * from `core` let the bundler drop what the field never calls (number finders,
- * matchers, RFC 3966, the parser of free text…), and `core` takes the metadata as an
- * argument, so none is bundled here: each calling code's is a small chunk of its own,
- * loaded by `loadMetadata()` for the chosen country only.
+ * The phone way's lazy chunk: the parts of libphonenumber-js the phone field uses, on
+ * its `mobile` metadata (validates mobile numbers, which suits SMS codes) cut per
+ * calling code, and everything else only the phone way needs (formatting as the user
+ * types, keeping the caret, the messages about a number). Named imports from `core` let
+ * the bundler drop what the field never calls (number finders, matchers, the parser of
+ * free text…), and `core` takes the metadata as an argument, so none is bundled here:
+ * each calling code's is a small chunk of its own, loaded by `toolsFor()` for the
+ * chosen country only, once.
  * Only `phone.ts` imports this module, through `import()`.
  */
 import {
@@ -16,8 +18,10 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/core';
 import { callingCodeOf } from '../country/countries.ts';
+import { reformat, type Edit } from './phone-reformat.ts';
+import { phoneMessage, type PhoneCheck } from './phone-messages.ts';
 
-export type { CountryCode, MetadataJson };
+export type { CountryCode, Edit, MetadataJson, PhoneCheck };
 
 /**
  * The metadata of one calling code (`"44"`: GB, GG, IM and JE), a valid metadata object
@@ -89,14 +93,19 @@ export function mobileLengths(country: CountryCode, metadata: MetadataJson): num
   return plan?.type?.('MOBILE')?.possibleLengths() ?? plan?.possibleLengths() ?? [];
 }
 
-/** Outcome of checking a number typed for a country. */
-export type PhoneCheck = 'ok' | 'empty' | 'too_short' | 'too_long' | 'invalid';
-
 export interface PhoneTools {
   /** The text formatted as the user types, for the country's national format. */
   format(national: string, country: string): string;
   /** Whether the text is a valid mobile number of that country, and if not why. */
   validate(national: string, country: string): PhoneCheck;
+  /** What to say next to the field about that text (`''`: it is valid), naming the country. */
+  message(national: string, country: string): string;
+  /**
+   * The field's text after an edit, formatted for the country (as typed without one),
+   * and where the caret goes: after the same digit as before. `previous` is the text
+   * before the edit, `backspace` whether the edit was one.
+   */
+  edit(edit: Edit, previous: string, backspace: boolean, country: string | null): Edit;
   /** `+447400123456`, or null when the number is not valid for that country. */
   toE164(national: string, country: string): string | null;
   /** The country's calling code without `+` (`"44"`), or null if it has none. */
@@ -109,10 +118,48 @@ export interface PhoneTools {
   ready(country: string | null): boolean;
 }
 
+/** Each calling code's metadata, loading or loaded. */
+const loading = new Map<string, Promise<void>>();
+const loaded = new Map<string, MetadataJson>();
+/** The tools over `loaded`; made again after it grows. */
+let tools: PhoneTools | undefined;
+
+// A failed chunk load (offline, deploy in between) may succeed on a later try: it is
+// forgotten, and the caller gets the error.
+function metadataOf(callingCode: string): Promise<void> {
+  let load = loading.get(callingCode);
+  if (!load) {
+    load = loadMetadata(callingCode).then(
+      (metadata) => {
+        loaded.set(callingCode, metadata);
+        tools = undefined;
+      },
+      (error: unknown) => {
+        loading.delete(callingCode);
+        throw error;
+      },
+    );
+    loading.set(callingCode, load);
+  }
+  return load;
+}
+
+/**
+ * Tools that know the metadata of `country`'s calling code (loaded once) and of every
+ * country loaded before; `loadPhone()` of phone.ts, once this chunk is in. Without a
+ * country, it waits for the metadata already loading, so that the tools it returns are
+ * the newest.
+ */
+export function toolsFor(country?: string | null): Promise<PhoneTools> {
+  const calling = country ? callingCodeOf(country.toUpperCase()) : null;
+  // Another country's failed load is that country's error, not this caller's.
+  const wait = calling ? metadataOf(calling) : Promise.all([...loading.values()].map((load) => load.catch(() => undefined)));
+  return wait.then(() => (tools ??= createTools(new Map(loaded))));
+}
 
 /**
  * The tools over the metadata loaded so far (by calling code). They never change: when
- * more metadata arrives, `loadPhone()` makes new ones, so an element that keeps them
+ * more metadata arrives, `toolsFor()` makes new ones, so an element that keeps them
  * as state renders again.
  */
 export function createTools(plans: ReadonlyMap<string, MetadataJson>): PhoneTools {
@@ -124,30 +171,36 @@ export function createTools(plans: ReadonlyMap<string, MetadataJson>): PhoneTool
     return metadata && hasCountry(code, metadata) ? { code, calling, metadata } : undefined;
   }
 
-  return {
-    format(national, country) {
-      const plan = planOf(country);
-      return plan ? readTyped(national, plan.code, plan.metadata).text : national;
-    },
+  function format(national: string, country: string): string {
+    const plan = planOf(country);
+    return plan ? readTyped(national, plan.code, plan.metadata).text : national;
+  }
 
-    validate(national, country) {
-      if (!/\d/.test(national)) return 'empty';
-      const plan = planOf(country);
-      if (!plan) return 'invalid';
-      const { number, foreign } = readTyped(national, plan.code, plan.metadata);
-      if (isValidFor(number, plan.code)) return 'ok';
-      // Another country's number is no number of this one, whatever its length (the
-      // metadata of its calling code is not loaded to measure it anyway).
-      if (foreign) return 'invalid';
-      // validatePhoneNumberLength() measures against every number type of the country
-      // (GB: 7, 9 or 10 digits), so "07400 12" would pass as long enough. Measure
-      // against the mobile lengths instead (GB: 10 digits after the leading 0).
-      const digits = number?.nationalNumber.length ?? 0;
-      const lengths = mobileLengths(plan.code, plan.metadata);
-      if (lengths.length && digits < Math.min(...lengths)) return 'too_short';
-      if (lengths.length && digits > Math.max(...lengths)) return 'too_long';
-      return 'invalid';
-    },
+  function validate(national: string, country: string): PhoneCheck {
+    if (!/\d/.test(national)) return 'empty';
+    const plan = planOf(country);
+    if (!plan) return 'invalid';
+    const { number, foreign } = readTyped(national, plan.code, plan.metadata);
+    if (isValidFor(number, plan.code)) return 'ok';
+    // Another country's number is no number of this one, whatever its length (the
+    // metadata of its calling code is not loaded to measure it anyway).
+    if (foreign) return 'invalid';
+    // validatePhoneNumberLength() measures against every number type of the country
+    // (GB: 7, 9 or 10 digits), so "07400 12" would pass as long enough. Measure
+    // against the mobile lengths instead (GB: 10 digits after the leading 0).
+    const digits = number?.nationalNumber.length ?? 0;
+    const lengths = mobileLengths(plan.code, plan.metadata);
+    if (lengths.length && digits < Math.min(...lengths)) return 'too_short';
+    if (lengths.length && digits > Math.max(...lengths)) return 'too_long';
+    return 'invalid';
+  }
+
+  return {
+    format,
+    validate,
+    message: (national, country) => phoneMessage(validate(national, country), country.toUpperCase()),
+    edit: (edit, previous, backspace, country) =>
+      reformat(edit, previous, backspace, (text) => (country ? format(text, country) : text)),
 
     toE164(national, country) {
       const plan = planOf(country);

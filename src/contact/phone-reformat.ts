@@ -1,6 +1,7 @@
 /**
  * Formatting a phone field while the user types in it, without the caret jumping: it
  * stays after the same digit, whatever spaces and brackets the formatter moves around.
+ * Part of the phone way's lazy chunk (the tools of phone-lib.ts use it).
  */
 
 /** A field's text and where its caret is. */

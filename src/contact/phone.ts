@@ -1,8 +1,8 @@
 /**
  * Mobile phone numbers (as-you-type formatting, validation and E.164, on top of
- * libphonenumber-js): how the tools load. The tools themselves are in phone-lib.ts,
- * the messages for a check's result in contact-validation.ts, keeping the caret while
- * formatting in phone-reformat.ts.
+ * libphonenumber-js): how the tools load. Everything only the phone way needs is in
+ * the lazy chunk of phone-lib.ts: the library, the tools, the messages about a number
+ * (phone-messages.ts), keeping the caret while formatting (phone-reformat.ts).
  *
  * The library is about 16 kB gzip and its metadata for every country another 23 kB,
  * so both load only when someone chooses to register by phone, and the metadata only
@@ -19,49 +19,13 @@
  * (the US, Canada) every valid number passes.
  */
 
-import { callingCodeOf } from '../country/countries.ts';
-
 // The tools are made in the lazy chunk, with the library: the first module holds only
 // the loading below.
-import type { MetadataJson, PhoneTools } from './phone-lib.ts';
+import type { PhoneTools } from './phone-lib.ts';
 
 export type { PhoneCheck, PhoneTools } from './phone-lib.ts';
-type Lib = typeof import('./phone-lib.ts');
 
-let library: Promise<Lib> | undefined;
-/** Each calling code's metadata, loading or loaded. */
-const loading = new Map<string, Promise<void>>();
-const loaded = new Map<string, MetadataJson>();
-/** The tools over `loaded`; made again after it grows. */
-let tools: PhoneTools | undefined;
-
-// A failed chunk load (offline, deploy in between) may succeed on a later try: it is
-// forgotten, and the caller gets the error.
-function loadLibrary(): Promise<Lib> {
-  library ??= import('./phone-lib.ts').catch((error: unknown) => {
-    library = undefined;
-    throw error;
-  });
-  return library;
-}
-
-function loadMetadata(callingCode: string): Promise<void> {
-  let load = loading.get(callingCode);
-  if (!load) {
-    load = loadLibrary().then((lib) => lib.loadMetadata(callingCode)).then(
-      (metadata) => {
-        loaded.set(callingCode, metadata);
-        tools = undefined;
-      },
-      (error: unknown) => {
-        loading.delete(callingCode);
-        throw error;
-      },
-    );
-    loading.set(callingCode, load);
-  }
-  return load;
-}
+let library: Promise<typeof import('./phone-lib.ts')> | undefined;
 
 /**
  * Loads libphonenumber-js and the metadata of `country`'s calling code (each once) and
@@ -73,9 +37,11 @@ function loadMetadata(callingCode: string): Promise<void> {
  * already loading, so that the tools it returns are the newest.
  */
 export function loadPhone(country?: string | null): Promise<PhoneTools> {
-  const calling = country ? callingCodeOf(country.toUpperCase()) : null;
-  // Another country's failed load is that country's error, not this caller's.
-  const others = [...loading.values()].map((load) => load.catch(() => undefined));
-  const wait = calling ? loadMetadata(calling) : Promise.all([loadLibrary(), ...others]);
-  return wait.then(async () => (tools ??= (await loadLibrary()).createTools(new Map(loaded))));
+  // A failed chunk load (offline, deploy in between) may succeed on a later try: it is
+  // forgotten, and the caller gets the error.
+  library ??= import('./phone-lib.ts').catch((error: unknown) => {
+    library = undefined;
+    throw error;
+  });
+  return library.then((lib) => lib.toolsFor(country));
 }
