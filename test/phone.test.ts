@@ -123,12 +123,24 @@ describe('phone (libphonenumber-js, mobile metadata per calling code)', () => {
     expect(phone.message('020 7946 0000', 'GB')).to.equal('Enter a valid mobile phone number for United Kingdom');
   });
 
-  it('formats an edit for the country and keeps the caret after the same digit', () => {
-    expect(phone.edit({ value: '07400123', caret: 8 }, '0740012', false, 'GB')).to.deep.equal({ value: '07400 123', caret: 9 });
-    // "07400 |123456", backspace removes the space: the 0 before it goes instead.
-    expect(phone.edit({ value: '07400123456', caret: 5 }, '07400 123456', true, 'GB')).to.deep.equal({ value: '07401 23456', caret: 4 });
-    // Without a country the text is not formatted.
-    expect(phone.edit({ value: '07400123', caret: 8 }, '0740012', false, null)).to.deep.equal({ value: '07400123', caret: 8 });
+  it('formats a field just edited for the country and keeps the caret after the same digit', () => {
+    const input = document.createElement('input');
+    document.body.append(input);
+    const typed = (value: string, caret: number, previous: string, backspace: boolean, country: string | null) => {
+      input.value = value;
+      input.setSelectionRange(caret, caret);
+      phone.type(input, previous, backspace, country);
+      return [input.value, input.selectionStart];
+    };
+    try {
+      expect(typed('07400123', 8, '0740012', false, 'GB')).to.deep.equal(['07400 123', 9]);
+      // "07400 |123456", backspace removes the space: the 0 before it goes instead.
+      expect(typed('07400123456', 5, '07400 123456', true, 'GB')).to.deep.equal(['07401 23456', 4]);
+      // Without a country the text is not formatted.
+      expect(typed('07400123', 8, '0740012', false, null)).to.deep.equal(['07400123', 8]);
+    } finally {
+      input.remove();
+    }
   });
 
   it('gives calling codes, null for unknown countries', () => {

@@ -187,14 +187,7 @@ export class HikContactToggle extends LitElement {
   private onPhoneInput(event: InputEvent) {
     const input = event.target as HTMLInputElement;
     // Typed before the tools arrive, the text stays as it is: they format it when they do.
-    const edit = this.tools?.edit(
-      { value: input.value, caret: input.selectionStart ?? input.value.length },
-      this.phone, event.inputType === 'deleteContentBackward', this.countryCode,
-    );
-    if (edit) {
-      input.value = edit.value;
-      input.setSelectionRange(edit.caret, edit.caret);
-    }
+    this.tools?.type(input, this.phone, event.inputType === 'deleteContentBackward', this.countryCode);
     this.phone = input.value;
     if (this.ownErrors.phone) this.ownErrors = { ...this.ownErrors, phone: this.phoneError() ?? this.ownErrors.phone };
     this.emitInput();

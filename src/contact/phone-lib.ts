@@ -18,10 +18,10 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/core';
 import { callingCodeOf } from '../country/countries.ts';
-import { reformat, type Edit } from './phone-reformat.ts';
+import { reformat } from './phone-reformat.ts';
 import { phoneMessage, type PhoneCheck } from './phone-messages.ts';
 
-export type { CountryCode, Edit, MetadataJson, PhoneCheck };
+export type { CountryCode, MetadataJson, PhoneCheck };
 
 /**
  * The metadata of one calling code (`"44"`: GB, GG, IM and JE), a valid metadata object
@@ -101,11 +101,11 @@ export interface PhoneTools {
   /** What to say next to the field about that text (`''`: it is valid), naming the country. */
   message(national: string, country: string): string;
   /**
-   * The field's text after an edit, formatted for the country (as typed without one),
-   * and where the caret goes: after the same digit as before. `previous` is the text
-   * before the edit, `backspace` whether the edit was one.
+   * Formats a field's text just edited for the country (leaves it as typed without one)
+   * and puts the caret after the same digit as before. `previous` is the text before
+   * the edit, `backspace` whether the edit was one.
    */
-  edit(edit: Edit, previous: string, backspace: boolean, country: string | null): Edit;
+  type(input: HTMLInputElement, previous: string, backspace: boolean, country: string | null): void;
   /** `+447400123456`, or null when the number is not valid for that country. */
   toE164(national: string, country: string): string | null;
   /** The country's calling code without `+` (`"44"`), or null if it has none. */
@@ -199,8 +199,12 @@ export function createTools(plans: ReadonlyMap<string, MetadataJson>): PhoneTool
     format,
     validate,
     message: (national, country) => phoneMessage(validate(national, country), country.toUpperCase()),
-    edit: (edit, previous, backspace, country) =>
-      reformat(edit, previous, backspace, (text) => (country ? format(text, country) : text)),
+    type(input, previous, backspace, country) {
+      const typed = { value: input.value, caret: input.selectionStart ?? input.value.length };
+      const { value, caret } = reformat(typed, previous, backspace, (text) => (country ? format(text, country) : text));
+      input.value = value;
+      input.setSelectionRange(caret, caret);
+    },
 
     toE164(national, country) {
       const plan = planOf(country);
