@@ -6,7 +6,8 @@
  *   /plain   a plain HTML form with the same fields, no script (the reference).
  * Query parameters are the element's attributes (locale, theme, country…). The library
  * build is served at /vendor/hik-register/, the reference backend at /api/register,
- * everything under the strict Content-Security-Policy of ELEMENT.md.
+ * everything under the strict Content-Security-Policy of ELEMENT.md and gzipped for a
+ * browser that takes it, as a web server would.
  */
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { createBackend } from '../backend/index.ts';
 import { nodeMiddleware, scryptHasher } from '../backend/adapters/node.ts';
 import { MemoryOutbox } from '../backend/outbox.ts';
 import { CSP } from '../vite.config.ts';
-import { sendFile } from '../demo/offline/serve.ts';
+import { send, sendFile } from '../demo/offline/serve.ts';
 
 export const ASSETS = '/vendor/hik-register/';
 
@@ -54,10 +55,23 @@ ${script ? `<script type="module" src="${ASSETS}hik-register.js"></script>` : ''
 <body><header>Dealer Ltd. · Cameras and recorders</header><main>${body}</main><footer>© Dealer Ltd.</footer></body></html>`;
 }
 
+/** The element's attributes for a page's query. */
+const attributesOf = (query: URLSearchParams): Record<string, string> =>
+  ({ endpoint: '/api/register', 'terms-url': '/terms', ...Object.fromEntries(query) });
+
 /** Serves `buildDir` (a package build: browser files and ssr/) with the three pages. */
 export async function servePages(buildDir: string): Promise<Pages> {
   const { renderRegister } = (await import(pathToFileURL(join(buildDir, 'ssr/index.js')).href)) as { renderRegister: Render };
+  // Rendered once per query, as a static page holds the output of `hik-register render`.
   const rendered = new Map<string, Promise<string>>();
+  const prerendered = (attributes: Record<string, string>) => {
+    const key = JSON.stringify(attributes);
+    if (!rendered.has(key)) rendered.set(key, renderRegister({ attributes, assets: ASSETS }));
+    return rendered.get(key)!;
+  };
+  // The English page before the first request (the first render also loads the modules):
+  // its HTML is then as immediate as a static file's.
+  await prerendered(attributesOf(new URLSearchParams('locale=en')));
   const outbox = new MemoryOutbox({ keep: 50 });
   const api = nodeMiddleware(createBackend({ outbox, hasher: scryptHasher() }));
   const server = createServer((req, res) => {
@@ -68,27 +82,23 @@ export async function servePages(buildDir: string): Promise<Pages> {
       // `script=0`: the page without its script tag (what a browser shows before the script runs).
       const script = url.searchParams.get('script') !== '0';
       url.searchParams.delete('script');
-      const attributes: Record<string, string> = { endpoint: '/api/register', 'terms-url': '/terms', ...Object.fromEntries(url.searchParams) };
+      const attributes = attributesOf(url.searchParams);
       const lang = attributes.locale ?? 'en';
       const html = (body: string, withScript = script, preload = false) => {
-        res.setHeader('Content-Type', 'text/html; charset=utf-8');
-        res.end(page(lang, body, withScript, preload));
+        const text = page(lang, body, withScript, preload);
+        void send(req, res, 'text/html; charset=utf-8', text, text);
       };
       if (url.pathname === '/page.css') {
-        res.setHeader('Content-Type', 'text/css; charset=utf-8');
-        res.end(PAGE_CSS);
+        void send(req, res, 'text/css; charset=utf-8', PAGE_CSS, PAGE_CSS);
       } else if (url.pathname === '/pre') {
-        // Rendered once per query, as a static page holds the output of `hik-register render`.
-        const key = JSON.stringify(attributes);
-        if (!rendered.has(key)) rendered.set(key, renderRegister({ attributes, assets: ASSETS }));
-        rendered.get(key)!.then((body) => html(body, script, true), (error: Error) => { res.statusCode = 500; res.end(error.message); });
+        prerendered(attributes).then((body) => html(body, script, true), (error: Error) => { res.statusCode = 500; res.end(error.message); });
       } else if (url.pathname === '/bare') {
         const list = Object.entries(attributes).map(([k, v]) => `${k}="${v.replace(/[&"<>]/g, '')}"`).join(' ');
         html(`<hik-register ${list}></hik-register>`);
       } else if (url.pathname === '/plain') {
         html(PLAIN_FORM, false);
       } else if (url.pathname.startsWith(ASSETS) && !url.pathname.startsWith(`${ASSETS}ssr/`)) {
-        sendFile(res, buildDir, url.pathname.slice(ASSETS.length));
+        sendFile(res, buildDir, url.pathname.slice(ASSETS.length), req);
       } else {
         res.statusCode = 404;
         res.end();
