@@ -1,10 +1,12 @@
 /**
  * The backend contract (../shared/CONTRACT.md, version 1) as zod schemas.
  *
- * This is the one definition of every request and response: the browser client
- * validates responses with it, the reference backend validates requests with it,
- * and `npm run build` publishes it as JSON Schema in `dist/contract/`.
- * `zod/mini` keeps the browser bundle small (about 5 kB gzip instead of 25).
+ * This is the one definition of every request and response: the reference backend
+ * validates requests with it, and `npm run build` publishes it as JSON Schema in
+ * `dist/contract/` and as a module for backends. The browser builds requests and
+ * validates responses with src/client/responses.ts: these response schemas in
+ * cheaper `zod/mini` forms, of the same types (test/node/contract-types.test.ts),
+ * accepting and refusing the same bodies (test/node/contract-browser.test.ts).
  *
  * Requests are strict (unknown keys are refused with `invalid_field`); responses
  * are not (unknown keys are dropped, servers may add fields later).

@@ -160,6 +160,9 @@ const SPECIAL: Record<Endpoint, Record<string, fc.Arbitrary<unknown>>> = {
   accounts: { username: message, userId: fc.constantFrom('__proto__', 'u', ''), session: fc.constantFrom(undefined, null, { token: '' }, { token: 't', expiresIn: 1 }) },
 };
 
+/** A success body for `endpoint`, mostly well formed (also test/node/contract-browser.test.ts). */
+export const successBody = (endpoint: Endpoint): fc.Arbitrary<Record<string, unknown>> => mutated(VALID[endpoint], SPECIAL[endpoint]);
+
 /** `{ error: { code, message, … } }`, mostly well formed. */
 export const errorBody: fc.Arbitrary<unknown> = shaped({
   code: { usual: errorCode },
@@ -234,7 +237,7 @@ function payloadFor(body: fc.Arbitrary<unknown>): fc.Arbitrary<Payload> {
 
 /** Every way a server or a fetch replacement may answer one request to `endpoint`. */
 export function replyFor(endpoint: Endpoint): fc.Arbitrary<Reply> {
-  const success = mutated(VALID[endpoint], SPECIAL[endpoint]);
+  const success = successBody(endpoint);
   const valid = fc.constant<unknown>(VALID[endpoint]);
   const http = (status: fc.Arbitrary<number>, body: fc.Arbitrary<unknown>) => fc.record({
     kind: fc.constant<'http'>('http'),

@@ -1,23 +1,19 @@
 /**
  * The browser API client of the backend contract (../shared/CONTRACT.md): one
- * function per endpoint, every response validated with the contract's schemas, and
+ * function per endpoint, every response validated with the contract's response
+ * schemas (in the browser's forms, ./responses.ts), and
  * one typed error, {@link ApiError}, for everything that can go wrong.
  *
  * The caller builds request bodies (including `locale`); the client only carries
  * them. Nothing is logged, and no secret ever goes into a URL: the only values in
  * paths are the user name and the `requestId`, both URL-encoded.
  */
-import {
-  AccountCreated,
-  Challenge,
-  CodeSent,
-  RULES,
-  UsernameAvailability,
-  type CaptchaKind,
-  type CreateAccountRequest,
-  type SendCodeRequest,
+import type {
+  AccountCreated, CaptchaKind, Challenge, CodeSent, CreateAccountRequest, SendCodeRequest,
 } from '../contract.ts';
+import { RULES } from '../rules.ts';
 import { clientError } from './api-error.ts';
+import * as responses from './responses.ts';
 import { send, type Call, type Transport } from './transport.ts';
 
 export { ApiError, type ApiErrorCode, type ApiErrorDetails } from './api-error.ts';
@@ -131,7 +127,7 @@ export function createClient(options: ClientOptions = {}): ApiClient {
     async getCaptcha(kind, signal) {
       const challenge = await request(
         { method: 'GET', url: url(`captcha?kind=${encodeURIComponent(kind)}`), signal, absentOn: [404] },
-        Challenge,
+        responses.Challenge,
       );
       // A server that answers another kind than asked for is not following the contract.
       if (challenge && challenge.kind !== kind) throw clientError('bad_response');
@@ -142,22 +138,22 @@ export function createClient(options: ClientOptions = {}): ApiClient {
     async checkUsername(username, signal) {
       const result = await request(
         { method: 'GET', url: url(`usernames/${encodeURIComponent(username)}`), signal, absentOn: [404, 405] },
-        UsernameAvailability,
+        responses.UsernameAvailability,
       );
       return result ? result.available : null;
     },
 
     sendCode(body, signal) {
-      return required({ method: 'POST', url: url('verification-codes'), body, signal }, CodeSent);
+      return required({ method: 'POST', url: url('verification-codes'), body, signal }, responses.CodeSent);
     },
 
     resendCode(requestId, signal) {
       const path = `verification-codes/${encodeURIComponent(requestId)}/resend`;
-      return required({ method: 'POST', url: url(path), body: {}, signal }, CodeSent);
+      return required({ method: 'POST', url: url(path), body: {}, signal }, responses.CodeSent);
     },
 
     createAccount(body, signal) {
-      return required({ method: 'POST', url: url('accounts'), body, signal }, AccountCreated);
+      return required({ method: 'POST', url: url('accounts'), body, signal }, responses.AccountCreated);
     },
   };
 }

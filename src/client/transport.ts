@@ -1,4 +1,4 @@
-import { ErrorBody } from '../contract.ts';
+import { ErrorBody } from './responses.ts';
 import { ApiError, clientError, parseRetryAfter, toRetrySeconds } from './api-error.ts';
 
 /** Largest response body read, in bytes: an image challenge is at most 200 000 characters. */
