@@ -1,5 +1,6 @@
 import { ErrorBody } from './responses.ts';
-import { ApiError, clientError, parseRetryAfter, toRetrySeconds } from './api-error.ts';
+import { ApiError, clientError } from './api-error.ts';
+import { parseRetryAfter, toRetrySeconds } from './retry-after.ts';
 
 /** Largest response body read, in bytes: an image challenge is at most 200 000 characters. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -67,10 +68,10 @@ export async function send(t: Transport, call: Call): Promise<Received | null> {
   const timer = setTimeout(() => abort('timeout'), t.timeout);
   // Races every await against the abort, so a fetch or a body that ignores the
   // signal (a replacement fetch, a stalled stream) still ends on time.
-  const guard: Guard = (value) => Promise.race([Promise.resolve(value), stopped]);
+  const guard: Guard = (value) => Promise.race([value, stopped]);
 
   try {
-    const response = await start(t, call, controller.signal, guard, () => why);
+    const response = await start(t, call, controller.signal, guard);
     return await receive(response, call, guard);
   } catch (error) {
     if (why) throw clientError(why);
@@ -81,9 +82,7 @@ export async function send(t: Transport, call: Call): Promise<Received | null> {
   }
 }
 
-async function start(
-  t: Transport, call: Call, signal: AbortSignal, guard: Guard, why: () => string | undefined,
-): Promise<unknown> {
+async function start(t: Transport, call: Call, signal: AbortSignal, guard: Guard): Promise<unknown> {
   let init: RequestInit;
   try {
     const headers = new Headers(t.headers);
@@ -103,8 +102,8 @@ async function start(
     // `.call(globalThis)`: window.fetch throws "Illegal invocation" when detached.
     return await guard(t.fetch.call(globalThis, call.url, init));
   } catch (error) {
-    if (why() || error instanceof ApiError) throw error;
-    throw clientError('network');
+    // A timeout or the caller's cancel is told apart from a failed fetch by `send`.
+    throw error instanceof ApiError ? error : clientError('network');
   }
 }
 
