@@ -14,6 +14,7 @@ import { cooldownSeconds } from './flow/state-machine.ts';
 import type { FieldName } from './form/form-values.ts';
 import type { FormView } from './form/form-view.ts';
 import { renderForm } from './form/form-template.ts';
+import { codeStep, loadCodeModal, loadCountryDialog } from './form/pop-ups.ts';
 import { directionOf, getLocale, resolveLocale, setLocale } from './i18n/localization.ts';
 import { AnnouncerController } from './internal/announcer-controller.ts';
 import { takeOver } from './internal/takeover.ts';
@@ -22,7 +23,6 @@ import './captcha/hik-captcha.ts';
 // Types only: the pop-ups' classes load lazily, below.
 import type {} from './country/hik-country-dialog.ts';
 import type {} from './code/hik-code-modal.ts';
-import type * as CodeStep from './code/code-step.ts';
 
 // What the package's declarations export besides the element (scripts/build-package.ts).
 export type {
@@ -31,14 +31,6 @@ export type {
 } from './events.ts';
 export type { Channel, Session, ErrorCode, ServerErrorCode, ClientErrorCode } from './rules.ts';
 export type { CaptchaMode, Credentials, Theme } from './attributes.ts';
-
-// The country pop-up and the code pop-up are not needed for the first paint: they
-// load on first use (or when the browser is idle), keeping the first module small.
-// The flow awaits the code pop-up before it enters the code step, so `codeStep` is
-// there whenever the code step or the confirmation is rendered.
-const loadCountryDialog = () => import('./country/hik-country-dialog.ts');
-let codeStep: typeof CodeStep | undefined;
-const loadCodeModal = () => import('./code/code-step.ts').then((module) => { codeStep = module; });
 
 /**
  * A Hik-Connect account signup form: user name, password, country, email or
@@ -214,6 +206,7 @@ export class HikRegister extends LitElement {
   protected override firstUpdated(): void {
     // After this update, not inside it: starting sets loading state (a new render).
     void Promise.resolve().then(() => this.#captcha.start());
+    this.#flow.preload();
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => {
       void loadCountryDialog();
@@ -288,9 +281,9 @@ export class HikRegister extends LitElement {
     const view = this.#view();
     const state = this.#flow.state;
     return html`
-      ${renderForm(view, codeStep ? codeStep.renderCodeStep(view) : nothing)}
+      ${renderForm(view, codeStep()?.renderCodeStep(view) ?? nothing)}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.#announcer.text}</div>
-      ${state.step === 'done' && codeStep ? codeStep.renderSuccess(state.account.username) : nothing}
+      ${state.step === 'done' ? codeStep()?.renderSuccess(state.account.username) ?? nothing : nothing}
     `;
   }
 }

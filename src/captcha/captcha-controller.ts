@@ -11,7 +11,7 @@ import type { ApiClient } from '../client/api-client.ts';
 import type { CaptchaMode } from '../attributes.ts';
 import { captchaError } from '../form/validation.ts';
 import { emit } from '../events.ts';
-import { errorDetail, toFlowError } from '../flow/error-routing.ts';
+import { errorDetail, toFlowError } from '../flow/flow-error.ts';
 
 export interface CaptchaOptions {
   /** The `captcha` attribute, checked. */

@@ -3,15 +3,12 @@
  * server's `message` (as plain text) for codes it does not know.
  */
 import { msg, str } from '@lit/localize';
-import type { FlowError } from './error-routing.ts';
+import type { FlowError } from './flow-error.ts';
 import { formatSeconds } from '../internal/durations.ts';
+import { networkText, offlineText } from './connection-messages.ts';
 
 export function errorText(error: FlowError): string {
-  if (error.offline) {
-    return msg('You are offline. What you entered is kept and will be sent when you are back online.', {
-      id: 'offline', desc: 'The browser is offline: nothing was sent; the widget sends it by itself when the connection is back',
-    });
-  }
+  if (error.offline) return offlineText();
   switch (error.code) {
     case 'invalid_field':
       return fieldInvalidText(error.field);
@@ -52,9 +49,7 @@ export function errorText(error: FlowError): string {
         desc: 'Server refused the password as weak or common',
       });
     case 'network':
-      return msg('Could not reach the server. Check your connection and try again.', {
-        desc: 'Network failure or offline',
-      });
+      return networkText();
     case 'timeout':
       return msg('The server took too long to answer. Try again.', { desc: 'Request timed out' });
     case 'bad_response':
@@ -98,5 +93,12 @@ function fieldInvalidText(field: string | undefined): string {
 export function tryAgainText(seconds: number, locale: string): string {
   return msg(str`Try again in ${formatSeconds(seconds, locale)}.`, {
     desc: 'Rate-limit countdown; when it ends the user can press the button (Next, or OK in the code pop-up) again',
+  });
+}
+
+/** The countdown under the refused Next after a rate limit: "Next is available again in 42 seconds." */
+export function nextWaitText(seconds: number, locale: string): string {
+  return msg(str`Next is available again in ${formatSeconds(seconds, locale)}.`, {
+    desc: 'Countdown under the disabled Next button',
   });
 }

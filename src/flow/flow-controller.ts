@@ -8,61 +8,59 @@
  * check, the typed code, focus) it gets through the element's `FlowOptions`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { msg, str } from '@lit/localize';
 import { normalizeUsername, usernameProblem } from '../rules.ts';
-import type { ApiClient } from '../client/api-client.ts';
-import { ClientError, clientError } from '../client/api-error.ts';
+import { clientError } from '../client/api-error.ts';
 import { callingCodeOf } from '../country/countries.ts';
 import { emit, type Step } from '../events.ts';
 import { emptyValues, type FieldErrors, type FieldName, type Values } from '../form/form-values.ts';
 import * as v from '../form/validation.ts';
-import { CountdownController } from '../internal/countdown-controller.ts';
-import { clearDraft, loadDraft, saveDraft, valuesFromDraft } from './draft.ts';
-import { errorText } from './error-messages.ts';
-import { createAccountBody, sendCodeBody } from './request-bodies.ts';
-import { errorDetail, routeError, toFlowError, type FlowError } from './error-routing.ts';
+import { loadDraft, saveDraft, valuesFromDraft } from './draft.ts';
+import { networkText, offlineText } from './connection-messages.ts';
+import { toFlowError, type FlowError } from './flow-error.ts';
 import { initialState, transition, type FlowEvent, type FlowState } from './state-machine.ts';
 import { UsernameCheckController } from './username-check-controller.ts';
-import type { FlowOptions } from './flow-options.ts';
+import type { FlowCore, FlowOptions } from './flow-options.ts';
+import type * as Requests from './flow-requests.ts';
 
 /** Fields a sent code is bound to: changing one means the next Next sends a new code. */
 const BOUND: readonly (keyof Values)[] = ['username', 'country', 'channel', 'email', 'phone'];
 
-export class FlowController implements ReactiveController {
+export class FlowController implements ReactiveController, FlowCore {
   state: FlowState = initialState;
   values: Values = emptyValues;
   errors: FieldErrors = {};
-  readonly #host: ReactiveControllerHost & EventTarget;
-  readonly #options: FlowOptions;
+  readonly host: ReactiveControllerHost & EventTarget;
+  readonly options: FlowOptions;
+  captchaRenewal: Promise<void> | null = null;
   readonly #username: UsernameCheckController;
-  /** The captcha's renewal after a request: Next waits for the new challenge. */
-  #captchaRenewal: Promise<void> | null = null;
   #lastStep: Step = 'form';
+  /** The requests and the error texts (flow-requests.ts), loaded after the first paint. */
+  #requests: Promise<Requests.FlowRequests> | undefined;
+  #texts: typeof Requests | undefined;
+  #loaded: Requests.FlowRequests | undefined;
 
   constructor(host: ReactiveControllerHost & EventTarget, options: FlowOptions) {
-    this.#host = host;
-    this.#options = options;
+    this.host = host;
+    this.options = options;
     host.addController(this);
-    // The rate-limit countdown under Next ticks, and Next comes back when it ends.
-    new CountdownController(host, { deadlines: () => [this.state.step === 'done' ? null : this.state.cooldownUntil] });
     this.#username = new UsernameCheckController(host, {
-      check: (name, signal) => this.#options.client().checkUsername(name, signal),
+      check: (name, signal) => this.options.client().checkUsername(name, signal),
       current: () => normalizeUsername(this.values.username),
-      onTaken: () => {
-        this.errors = { ...this.errors, username: errorText({ code: 'username_taken', message: '' }) };
-        this.#host.requestUpdate();
-      },
+      onTaken: () => void this.#load().then(() => {
+        this.errors = { ...this.errors, username: this.errorText({ code: 'username_taken', message: '' }) };
+        this.host.requestUpdate();
+      }),
     });
   }
 
   hostConnected(): void {
     addEventListener('online', this.#online);
-    const draft = loadDraft(this.#options.config().endpoint);
-    this.values = valuesFromDraft(draft, this.#options.config());
+    const draft = loadDraft(this.options.config().endpoint);
+    this.values = valuesFromDraft(draft, this.options.config());
     const pending = draft.pending;
     if (pending && pending.expiresAt > Date.now()) {
       // A reload while the code pop-up was open: open it again for the same request.
-      void this.#options.loadCodeModal().then(() => this.#set({ type: 'restore', pending, now: Date.now() }));
+      void this.options.loadCodeModal().then(() => this.set({ type: 'restore', pending, now: Date.now() }));
     }
   }
 
@@ -74,7 +72,47 @@ export class FlowController implements ReactiveController {
     const step = this.state.step;
     if (step === this.#lastStep) return;
     this.#lastStep = step;
-    emit(this.#host, 'hik-step-change', { step });
+    emit(this.host, 'hik-step-change', { step });
+  }
+
+  /** Loads the requests (once; the element asks right after its first paint). */
+  preload(): void {
+    void this.#load().catch(() => {});
+  }
+
+  #load(): Promise<Requests.FlowRequests> {
+    this.#requests ??= import('./flow-requests.ts').then((module) => {
+      this.#texts = module;
+      this.#loaded = new module.FlowRequests(this);
+      this.host.requestUpdate();
+      return this.#loaded;
+    }, (error: unknown) => {
+      this.#requests = undefined; // the next action tries again
+      throw error;
+    });
+    return this.#requests;
+  }
+
+  /**
+   * Runs `action` of the requests: at once when they are in (as a press of Next always
+   * ran), else once they are. Their chunk is also the API client's: if it cannot load
+   * (offline, a missing file), nothing can be sent, and the form says so.
+   */
+  async #run(action: (requests: Requests.FlowRequests) => Promise<void>, again: NonNullable<FlowError['offline']>): Promise<void> {
+    let requests = this.#loaded;
+    if (!requests) {
+      try {
+        requests = await this.#load();
+      } catch {
+        const failure = toFlowError(clientError('network'))!;
+        const error: FlowError = navigator.onLine ? failure : { ...failure, offline: again };
+        emit(this.host, 'hik-register-error', { code: error.code, message: error.message });
+        this.set({ type: 'failed', error, route: 'form', now: Date.now() });
+        this.options.announce(this.errorText(error));
+        return;
+      }
+    }
+    await action(requests);
   }
 
   /** Back online: what was asked for while offline goes by itself, once (its request clears the error; a second call finds it busy). */
@@ -83,13 +121,8 @@ export class FlowController implements ReactiveController {
     if (again) void this[again]();
   };
 
-  /** A request, unless the browser is offline: then nothing is sent, and it fails as `network`. */
-  #call<T>(request: (client: ApiClient) => Promise<T>): Promise<T> {
-    return navigator.onLine ? request(this.#options.client()) : Promise.reject(clientError('network'));
-  }
-
   setValues(patch: Partial<Values>): void {
-    if (BOUND.some((k) => k in patch && patch[k] !== this.values[k])) this.#set({ type: 'forget' });
+    if (BOUND.some((k) => k in patch && patch[k] !== this.values[k])) this.set({ type: 'forget' });
     this.values = { ...this.values, ...patch };
     // Typing into a field with an error clears that error; blur or Next checks again.
     const cleared: FieldErrors = {};
@@ -103,191 +136,87 @@ export class FlowController implements ReactiveController {
       this.#username.schedule(usernameProblem(name) ? null : name);
     }
     this.#persist();
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   clearError(field: FieldName): void {
     if (!this.errors[field]) return;
     this.errors = { ...this.errors, [field]: '' };
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   /** Checks one field when the user leaves it. */
   check(field: FieldName): void {
-    const error = this.#fieldError(field);
+    const error = this.fieldError(field);
     if (error !== (this.errors[field] ?? '')) {
       this.errors = { ...this.errors, [field]: error };
-      this.#host.requestUpdate();
+      this.host.requestUpdate();
     }
   }
 
   chooseCountry(country: string): void {
     this.setValues({ country });
-    emit(this.#host, 'hik-country-change', { country, callingCode: callingCodeOf(country) });
+    emit(this.host, 'hik-country-change', { country, callingCode: callingCodeOf(country) });
   }
 
   chooseChannel(channel: Values['channel']): void {
     if (channel === this.values.channel) return;
     this.setValues({ channel });
-    emit(this.#host, 'hik-channel-change', { channel });
+    emit(this.host, 'hik-channel-change', { channel });
   }
 
   /** Next: check every field, then ask the server to send a code (or reopen the pop-up). */
-  async submit(): Promise<void> {
-    const before = this.state;
-    // While the (asynchronous) check runs, presses are ignored; nothing shows it, so no render.
-    this.state = transition(before, { type: 'submit', now: Date.now() });
-    if (this.state === before || this.state.step !== 'form') return;
-    if (this.#captchaRenewal) await this.#captchaRenewal;
-    // Reopening the pop-up sends nothing, so it needs no captcha answer.
-    const pending = this.state.pending;
-    const reopen = pending !== null && pending.expiresAt > Date.now();
-    if (!(await this.#validateAll(!reopen))) {
-      this.#set({ type: 'invalid' });
-      this.#options.focus(null);
-      this.#options.announce(msg('Some fields need your attention.', { desc: 'Announced after Next with errors' }));
-      return;
-    }
-    if (reopen) {
-      // password_weak (or a closed pop-up): the same request and code stay valid.
-      await this.#options.loadCodeModal();
-      this.#set({ type: 'reopen' });
-      return;
-    }
-    await this.#send();
+  submit(): Promise<void> {
+    return this.#run((r) => r.submit(), 'submit');
   }
 
   /** The Try again button of a network, timeout or bad-response error: Next once more. */
   async retry(): Promise<void> {
-    this.#set({ type: 'dismiss' });
+    this.set({ type: 'dismiss' });
     await this.submit();
   }
 
-  async #send(): Promise<void> {
-    const body = sendCodeBody(this.values, {
-      captcha: this.#options.captcha.answer(), phone: this.#options.phoneE164(), locale: this.#options.locale(),
-    });
-    if (!body) {
-      this.#set({ type: 'invalid' });
-      return;
-    }
-    this.#set({ type: 'send' });
-    let offline = false;
-    try {
-      const [sent] = await this.#call((c) => Promise.all([c.sendCode(body), this.#options.loadCodeModal()]));
-      this.#set({ type: 'sent', sent, now: Date.now() });
-      const { channel, destination, codeLength, expiresIn, resendAfter } = sent;
-      emit(this.#host, 'hik-code-sent', { channel, destination, codeLength, expiresIn, resendAfter });
-      this.#options.announce(msg(str`A verification code was sent to ${sent.destination}.`, { desc: 'Announced when the code was sent' }));
-    } catch (e) {
-      offline = this.#fail(e, 'submit');
-    } finally {
-      // Every challenge is single use: accepted or refused, fetch a new one (offline, none was sent).
-      if (!offline) this.#captchaRenewal = this.#options.captcha.renew();
-      await this.#captchaRenewal;
-      this.#captchaRenewal = null;
-    }
+  submitCode(): Promise<void> {
+    return this.#run((r) => r.submitCode(), 'submitCode');
   }
 
-  async submitCode(): Promise<void> {
-    const state = this.state;
-    if (state.step !== 'code' || state.inFlight) return;
-    const { values } = this;
-    if (v.passwordError(values.password, values.username)) {
-      // A reload restored the pop-up, but the password is never stored: ask for it
-      // on the form; the request stays, so Next reopens the pop-up for it.
-      this.#set({ type: 'cancel' });
-      const text = msg('Enter your password again, then press Next.', { desc: 'Password lost by a page reload while the code pop-up was open' });
-      this.errors = { ...this.errors, password: text };
-      void this.#host.updateComplete.then(() => this.#options.focus('password'));
-      this.#options.announce(text);
-      return;
-    }
-    const body = createAccountBody(values, state.pending, {
-      code: this.#options.code(), phone: this.#options.phoneE164(), locale: this.#options.locale(),
-    });
-    this.#set({ type: 'create' });
-    try {
-      const account = await this.#call((c) => c.createAccount(body));
-      this.#set({ type: 'created', account });
-      clearDraft(this.#options.config().endpoint);
-      this.values = { ...this.values, password: '', confirm: '' };
-      emit(this.#host, 'hik-register-success', {
-        userId: account.userId, username: account.username, country: body.country, channel: body.channel,
-        ...(account.session ? { session: account.session } : {}),
-      });
-      this.#options.announce(msg('Registration complete.', { desc: 'Announced after the account was created' }));
-    } catch (e) {
-      if (!this.#fail(e, 'submitCode')) this.#options.clearCode();
-    }
-  }
-
-  async resend(): Promise<void> {
-    const state = this.state;
-    if (state.step !== 'code' || state.inFlight || state.pending.resendAt > Date.now()) return;
-    this.#set({ type: 'resend' });
-    try {
-      const sent = await this.#call((c) => c.resendCode(state.pending.requestId));
-      this.#set({ type: 'sent', sent, now: Date.now() });
-      this.#options.announce(msg(str`A new code was sent to ${sent.destination}.`, { desc: 'Announced after Resend' }));
-    } catch (e) {
-      this.#fail(e, 'resend');
-      if (this.state.step === 'form') await this.#options.captcha.renew();
-    }
+  resend(): Promise<void> {
+    return this.#run((r) => r.resend(), 'resend');
   }
 
   closeCode(): void {
-    this.#set({ type: 'cancel' });
+    this.set({ type: 'cancel' });
   }
 
-  /** Shows and dispatches a failure; true when it was the browser being offline (`again` then waits for 'online'). */
-  #fail(e: unknown, again: NonNullable<FlowError['offline']>): boolean {
-    const flow = toFlowError(e);
-    if (!flow) return false;
-    // Only the client's own `network` error: a server's code "network" is the server's.
-    const offline = e instanceof ClientError && flow.code === 'network' && !navigator.onLine;
-    const error: FlowError = offline ? { ...flow, offline: again } : flow;
-    emit(this.#host, 'hik-register-error', errorDetail(error));
-    const from = this.state.step === 'code' ? 'code' : 'form';
-    const route = routeError(error, from, (f) => f === 'captcha'
-      ? this.#options.config().captcha !== 'none'
-      : f !== (this.values.channel === 'email' ? 'phone' : 'email'));
-    this.#set({ type: 'failed', error, route, now: Date.now() });
-    const text = errorText(error);
-    if (route !== 'form' && route !== 'code') {
-      this.errors = { ...this.errors, [route]: text };
-      void this.#host.updateComplete.then(() => this.#options.focus(route));
-    }
-    this.#options.announce(text);
-    return offline;
+  /** The text of a request's error, in the page's language. */
+  errorText(error: FlowError): string {
+    // Without the requests' chunk the only error there can be is that it did not load.
+    return this.#texts?.errorText(error) ?? (error.offline ? offlineText() : networkText());
   }
 
-  #fieldError(field: FieldName): string {
-    return field === 'captcha' ? this.#options.captcha.validationError() : v.fieldError(field, this.values);
+  /** "Try again in 42 seconds." after a rate limit ('' before any request). */
+  tryAgainText(seconds: number, locale: string): string {
+    return this.#texts?.tryAgainText(seconds, locale) ?? '';
   }
 
-  async #validateAll(withCaptcha: boolean): Promise<boolean> {
-    const fields: FieldName[] = ['username', 'password', 'confirm', 'country', ...(withCaptcha ? ['captcha' as const] : []), 'terms'];
-    const errors: FieldErrors = {};
-    for (const f of fields) errors[f] = this.#fieldError(f);
-    // A server's verdict on the user name ("taken") stands until the name changes.
-    if (!errors.username && this.errors.username) errors.username = this.errors.username;
-    this.errors = { ...this.errors, ...errors };
-    this.#host.requestUpdate();
-    await this.#host.updateComplete;
-    const contactOk = await this.#options.validateContact();
-    return contactOk && fields.every((f) => !this.errors[f]);
+  /** "Next is available again in 42 seconds." after a rate limit ('' before any request). */
+  nextWaitText(seconds: number, locale: string): string {
+    return this.#texts?.nextWaitText(seconds, locale) ?? '';
   }
 
-  #set(event: FlowEvent): void {
+  fieldError(field: FieldName): string {
+    return field === 'captcha' ? this.options.captcha.validationError() : v.fieldError(field, this.values);
+  }
+
+  set(event: FlowEvent): void {
     this.state = transition(this.state, event);
     this.#persist();
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   #persist(): void {
     if (this.state.step === 'done') return;
     const { username, country, channel, email, phone, termsAccepted } = this.values;
-    saveDraft(this.#options.config().endpoint, { username, country, channel, email, phone, termsAccepted, pending: this.state.pending });
+    saveDraft(this.options.config().endpoint, { username, country, channel, email, phone, termsAccepted, pending: this.state.pending });
   }
 }

@@ -9,9 +9,7 @@ import type { HikInternalEventMap } from '../events.ts';
 import { callingCodeOf, flagOf } from '../country/countries.ts';
 import { flagsRender } from '../country/flags.ts';
 import { countryLabel } from '../country/country-label.ts';
-import { errorText, tryAgainText } from '../flow/error-messages.ts';
-import { formatSeconds } from '../internal/durations.ts';
-import { isRetryable } from '../flow/error-routing.ts';
+import { isRetryable } from '../flow/flow-error.ts';
 import { isBusy } from '../flow/state-machine.ts';
 import { textField, showPasswordButton } from './text-field.ts';
 import { strengthMeter } from './password-strength.ts';
@@ -101,8 +99,8 @@ export function renderForm(view: FormView, inside: unknown) {
 
       ${general
         ? html`<div class="alert" part="alert" role="alert">
-            <p>${errorText(general)}${cooldown > 0
-              ? html` <span class="countdown">${tryAgainText(cooldown, locale)}</span>`
+            <p>${actions.errorText(general)}${cooldown > 0
+              ? html` <span class="countdown">${actions.tryAgainText(cooldown, locale)}</span>`
               : nothing}</p>
             ${isRetryable(general.code)
               ? html`<button type="button" class="secondary" @click=${() => void actions.retry()}>${msg('Try again', { id: 'retry-request',
@@ -122,9 +120,7 @@ export function renderForm(view: FormView, inside: unknown) {
       ${busy && flow.step === 'form'
         ? html`<p class="hint" aria-hidden="true">${msg('Sending…', { desc: 'Shown while the code request is in flight' })}</p>`
         : nothing}
-      ${cooldown > 0 ? html`<p class="hint" id="next-wait">${msg(str`Next is available again in ${formatSeconds(cooldown, locale)}.`, {
-        desc: 'Countdown under the disabled Next button',
-      })}</p>` : nothing}
+      ${cooldown > 0 ? html`<p class="hint" id="next-wait">${actions.nextWaitText(cooldown, locale)}</p>` : nothing}
       ${inside}
     </form>
   `;

@@ -17,7 +17,7 @@ export type CaptchaView = Readonly<Pick<CaptchaController,
 /** What the templates may ask of the flow (the `FlowController`'s own methods). */
 export type FlowActions = Pick<FlowController,
   'setValues' | 'check' | 'clearError' | 'submit' | 'retry' | 'chooseCountry' | 'chooseChannel' |
-  'submitCode' | 'resend' | 'closeCode'>;
+  'submitCode' | 'resend' | 'closeCode' | 'errorText' | 'tryAgainText' | 'nextWaitText'>;
 
 /** What the templates ask of the element itself. */
 export interface ElementHandlers {
