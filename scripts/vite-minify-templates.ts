@@ -27,10 +27,11 @@ export function minifyCss(text: string): string {
     .replace(/(^|[\s:(,/*])0\.(\d)/g, '$1.$2');
 }
 
-function minifyHtml(text: string): string {
-  // Whitespace with a line break is never significant in these templates (no <pre>);
-  // one space keeps inline text and elements apart as before.
-  return text.replace(/\s*\n\s*/g, ' ');
+export function minifyHtml(text: string): string {
+  // Comments are notes for the reader of the source, never for the browser (Lit's own
+  // markers are made at run time). Whitespace with a line break is never significant in
+  // these templates (no <pre>); one space keeps inline text and elements apart as before.
+  return text.replace(/<!--(?!\?lit\$)[\s\S]*?-->/g, '').replace(/\s*\n\s*/g, ' ');
 }
 
 export function minifyTemplates(): Plugin {

@@ -1,8 +1,8 @@
 // The build's template minifier (scripts/vite-minify-templates.ts): what it removes
-// from CSS must never change what the CSS means.
+// from CSS and HTML must never change what they mean.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { minifyCss } from '../../scripts/vite-minify-templates.ts';
+import { minifyCss, minifyHtml } from '../../scripts/vite-minify-templates.ts';
 
 test('CSS: whitespace, comments, last semicolons, leading zeros and identifier quotes go', () => {
   const css = `
@@ -32,4 +32,17 @@ test('CSS: what would change meaning stays', () => {
   assert.equal(minifyCss("a { font-family: 'SFMono-Regular', monospace; }"), "a{font-family:'SFMono-Regular',monospace}");
   // A part that ends before an interpolated fragment keeps its last semicolon.
   assert.equal(minifyCss('a { color: red; '), 'a{color:red;');
+});
+
+test('HTML: comments and line-broken whitespace go, text and attributes stay', () => {
+  const html = `
+      <!-- a note for the reader,
+           over two lines -->
+      <button type="submit"
+        aria-disabled="false">
+        Next <!-- inline --> page
+      </button>`;
+  assert.equal(minifyHtml(html), ' <button type="submit" aria-disabled="false"> Next  page </button>');
+  // Spaces without a line break are the text's own.
+  assert.equal(minifyHtml('<p>a  b</p>'), '<p>a  b</p>');
 });
