@@ -125,12 +125,12 @@ export function createClient(options: ClientOptions = {}): ApiClient {
 
   return {
     async getCaptcha(kind, signal) {
-      const challenge = await request(
+      // Checked as the kind asked for: a server that answers another kind is not
+      // following the contract, and its answer is a bad_response.
+      const challenge = await request<Challenge>(
         { method: 'GET', url: url(`captcha?kind=${encodeURIComponent(kind)}`), signal, absentOn: [404] },
-        responses.Challenge,
+        kind === 'pow' ? responses.PowChallenge : responses.ImageChallenge,
       );
-      // A server that answers another kind than asked for is not following the contract.
-      if (challenge && challenge.kind !== kind) throw clientError('bad_response');
       if (challenge?.kind === 'image') await decodable(challenge.image);
       return challenge;
     },

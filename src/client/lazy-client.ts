@@ -3,7 +3,7 @@ import { clientError } from './api-error.ts';
 
 /**
  * The API client, loaded on its first call. The form paints without waiting for
- * zod and the response schemas (about 10 kB gzip), which load in parallel with
+ * zod and the response schemas (about 8 kB gzip), which load in parallel with
  * the first captcha request. A chunk that fails to load is a `network` error,
  * and the next call tries again.
  */

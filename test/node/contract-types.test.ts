@@ -20,8 +20,9 @@ const sessionsAgree: Same<z.infer<typeof Session>, SessionFields> = true;
 type Agree<K extends keyof typeof browser & keyof typeof contract> =
   Same<z.infer<(typeof browser)[K]>, z.infer<(typeof contract)[K]>>;
 const responsesAgree: [
-  Agree<'ErrorBody'>, Agree<'Challenge'>, Agree<'UsernameAvailability'>, Agree<'CodeSent'>, Agree<'AccountCreated'>,
-] = [true, true, true, true, true];
+  Agree<'ErrorBody'>, Agree<'ImageChallenge'>, Agree<'PowChallenge'>, Agree<'UsernameAvailability'>, Agree<'CodeSent'>,
+  Agree<'AccountCreated'>,
+] = [true, true, true, true, true, true];
 
 test('Channel and Session: the schemas take what the plain types describe', () => {
   assert.ok(channelsAgree && sessionsAgree && responsesAgree.every(Boolean));
