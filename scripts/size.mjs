@@ -78,10 +78,11 @@ console.log(`all JS without locale data: ${sum} B gzip as separate files, ${all}
 const rest = rows.filter((r) => !browserFiles.has(r.file));
 const restSum = rest.reduce((n, r) => n + r.gzip, 0);
 console.log(`package files no browser loads (${rest.length}: contract, declarations, Node entry): ${restSum} B gzip`);
-// The email path: a registration in English, from first paint to the success pop-up,
-// loads the first module, every chunk the core loads with import() and what those import
-// statically, except the phone library (the phone way) and the proof-of-work solver (a
-// picture captcha by default), and the English country names.
+// The email path: a registration in English with the bare tag, from first paint to the
+// success pop-up, loads the first module, every chunk the core loads with import() and
+// what those import statically, except the phone library (the phone way), the
+// proof-of-work solver (a picture captcha by default) and the takeover (only a
+// pre-rendered page loads it, with hik-register.css), and the English country names.
 // The phone library is the chunk that loads the metadata of the country's calling code
 // (phone/<code>.js, one per calling code) by a computed path.
 const metadataRows = js.filter((r) => r.file.startsWith('phone/'));
@@ -89,12 +90,14 @@ const phoneLib = code.find((r) => /\bimport\(\s*`(\.\/|\.\.\/)+phone\/\$\{/.test
 const firstSet = new Set(firstFiles);
 const lazyOfCore = [...readFileSync(join(DIST, 'hik-register.js'), 'utf8').matchAll(dynamicImports)].map((m) => relative(DIST, join(DIST, m[1])));
 const emailFiles = new Set(lazyOfCore
-  .filter((f) => f !== phoneLib?.file && !/^chunks\/pow-/.test(f))
+  .filter((f) => f !== phoneLib?.file && !/^chunks\/(pow-|takeover-)/.test(f))
   .flatMap((f) => [...closure(f)])
   .filter((f) => !firstSet.has(f)));
 const emailParts = [...[...emailFiles].map((f) => rows.find((r) => r.file === f)), rows.find((r) => r.file === 'langs/en.js')].filter(Boolean);
 const emailPath = first.gzip + emailParts.reduce((n, r) => n + r.gzip, 0);
 console.log(`email path: ${emailPath} B gzip (budget ${BUDGET_EMAIL}) = first module ${first.gzip} + ${emailParts.map((r) => `${r.file} ${r.gzip}`).join(' + ')}`);
+const preParts = [rows.find((r) => /^chunks\/takeover-/.test(r.file)), rows.find((r) => r.file === 'hik-register.css')].filter(Boolean);
+if (preParts.length) console.log(`a pre-rendered page loads besides: ${preParts.map((r) => `${r.file} ${r.gzip}`).join(' + ')} (and its HTML)`);
 // The phone path: the email path, then choosing "by phone" loads the library and the
 // largest calling code's metadata.
 const largest = metadataRows.reduce((a, r) => (!a || r.gzip > a.gzip ? r : a), undefined);

@@ -17,7 +17,6 @@ import { renderForm } from './form/form-template.ts';
 import { codeStep, loadCodeModal, loadCountryDialog } from './form/pop-ups.ts';
 import { directionOf, getLocale, resolveLocale, setLocale } from './i18n/localization.ts';
 import { AnnouncerController } from './internal/announcer-controller.ts';
-import { takeOver } from './internal/takeover.ts';
 import './contact/hik-contact-toggle.ts';
 import './captcha/hik-captcha.ts';
 // Types only: the pop-ups' classes load lazily, below.
@@ -149,10 +148,14 @@ export class HikRegister extends LitElement {
   override connectedCallback(): void {
     this.#config = resolveConfig(this);
     this.#client = this.#makeClient();
-    // A form pre-rendered by hik-register/ssr: taken over once its language is in.
+    // A form pre-rendered by hik-register/ssr, taken over once its language is in: only such
+    // a page loads the takeover. If it cannot, the element renders as for a bare tag.
     const served = this.hasUpdated ? null : this.shadowRoot;
-    if (served?.firstChild) void takeOver(served, this.#firstScreen(), () => super.connectedCallback());
-    else super.connectedCallback();
+    if (!served?.firstChild) return super.connectedCallback();
+    const connect = () => super.connectedCallback();
+    const ready = this.#firstScreen();
+    void import('./internal/takeover.ts').then(({ takeOver }) => takeOver(served, ready, connect),
+      () => { served.replaceChildren(); connect(); });
   }
 
   /** What the first render needs to look like the pre-rendered form: its strings, the chosen country's name. */
