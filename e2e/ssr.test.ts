@@ -165,6 +165,44 @@ describe('the pre-rendered form (hik-register/ssr)', () => {
     }
   });
 
+  it('is itself the largest paint: its script takes it over only once the browser has shown it', async () => {
+    // Largest Contentful Paint entries from the shadow root (they name no element), and
+    // when the served form left it (watched from the first frame that has it).
+    const probe = `window.__lcp = []; window.__taken = 0;
+new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.element) window.__lcp.push(e.startTime); }).observe({ type: 'largest-contentful-paint', buffered: true });
+const frame = () => {
+  const root = document.querySelector('hik-register')?.shadowRoot;
+  if (!root?.querySelector('.hik-ssr')) return requestAnimationFrame(frame);
+  new MutationObserver((_, observer) => {
+    if (root.querySelector('.hik-ssr')) return;
+    window.__taken = performance.now();
+    observer.disconnect();
+  }).observe(root, { childList: true });
+};
+requestAnimationFrame(frame);`;
+    // A race (the script's evaluation against the paint being reported): three cold loads.
+    const loads: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+      try {
+        const page = await context.newPage();
+        await page.addInitScript(probe);
+        await page.route('**/api/register/captcha**', () => undefined);
+        await page.goto(`${pages.base}pre?locale=en`);
+        await takenOver(page);
+        const { lcp, taken } = await page.evaluate(() => {
+          const w = window as unknown as { __lcp: number[]; __taken: number };
+          return { lcp: w.__lcp, taken: w.__taken };
+        });
+        loads.push(taken > 0 && lcp.length > 0 && lcp[0]! < taken ? 'ok'
+          : `LCP ${lcp.map(Math.round).join(', ') || 'none'} ms, taken over at ${taken ? Math.round(taken) : 'no frame with the served form'}`);
+      } finally {
+        await context.close();
+      }
+    }
+    assert.deepEqual(loads, ['ok', 'ok', 'ok'], "the served form's paint is reported before it is taken over");
+  });
+
   it('paints no unstyled form while its stylesheet is on the way', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
     try {
