@@ -160,6 +160,25 @@ describe('the npm package, installed into a fresh app', { timeout: 600_000 }, ()
       // The app's own typed listener (src/page.ts) wrote what it heard.
       await page.locator('#welcome').getByText(`Welcome, ${user.username}`).waitFor()
         .catch(() => { throw new Error('the app did not show its typed hik-register-success handler ran'); });
+      // The app's bundler found every language's files and every calling code's phone
+      // metadata through the package's entry (a computed path would 404 here).
+      await page.goto(nvr.base);
+      const w = page.locator('hik-register');
+      await page.evaluate(() => document.querySelector('hik-register')!.setAttribute('locale', 'de'));
+      await w.getByRole('textbox', { name: 'Benutzername', exact: true }).waitFor({ timeout: 10_000 })
+        .catch(() => { throw new Error('the Vite-built app did not load the German strings'); });
+      await w.getByRole('button', { name: /^Land/ }).click();
+      const dialog = w.getByRole('dialog', { name: 'Land auswählen' });
+      await dialog.getByRole('searchbox', { name: 'Suchen' }).fill('vereinigtes');
+      await dialog.getByRole('option', { name: 'Vereinigtes Königreich', exact: true }).click();
+      await dialog.getByRole('button', { name: 'OK', exact: true }).click();
+      await w.getByRole('radio', { name: /Mobil/ }).click();
+      const phone = w.getByRole('textbox', { name: /Mobil/ });
+      await phone.pressSequentially('07400123456');
+      await page.waitForFunction(() => {
+        const input = document.querySelector('hik-register')!.shadowRoot!.querySelector<HTMLInputElement>('input[type=tel]');
+        return input?.value === '07400 123456';
+      }, null, { timeout: 10_000 }).catch(() => { throw new Error('the Vite-built app did not format a UK number (no phone metadata?)'); });
       await s.assertClean('the Vite-built app');
     } finally {
       await s.close();

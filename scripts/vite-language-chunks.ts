@@ -18,6 +18,8 @@ const here = (path: string) => new URL(path, root).pathname;
 const require = createRequire(import.meta.url);
 
 const LOCALIZATION = here('src/i18n/localization.ts');
+const LANGUAGE_FILES = here('src/i18n/language-files.ts');
+const USE_LANGUAGE_FILES = `import { languageFile as __hikLanguageFile } from ${JSON.stringify(LANGUAGE_FILES)};\n`;
 const COUNTRY_NAMES = here('src/country/country-names.ts');
 const LOCALE_IMPORT = 'import(`./locales/${locale}.ts`)';
 // The phone metadata of one calling code (src/contact/phone-lib.ts): 206 files, loaded
@@ -46,6 +48,9 @@ export function languageChunks(): Plugin {
     apply: 'build',
     enforce: 'pre',
     buildStart() {
+      // The loaders' module as an entry of its own: a two-name facade of the core's code
+      // (the core imports it too), which dist/index.js imports to hand its loaders in.
+      this.emitFile({ type: 'chunk', id: LANGUAGE_FILES, fileName: 'languages.js' });
       for (const locale of targetLocales()) {
         this.emitFile({ type: 'chunk', id: here(`src/i18n/locales/${locale}.ts`), fileName: `locales/${locale}.js` });
       }
@@ -57,13 +62,17 @@ export function languageChunks(): Plugin {
       }
     },
     transform(code, id) {
+      // `kind`'s file `name`: the bundler's loader if dist/index.js gave one, else by the
+      // computed path beside the chunk that asks.
+      const load = (kind: string, name: string) =>
+        `__hikLanguageFile('${kind}', ${name}, () => import(/* @vite-ignore */ \`${ROOT}${kind}/\${${name}}.js\`))`;
       if (id === LOCALIZATION) {
         if (!code.includes(LOCALE_IMPORT)) this.error(`${LOCALE_IMPORT} not found in ${id}`);
-        return { code: code.replace(LOCALE_IMPORT, `import(/* @vite-ignore */ \`${ROOT}locales/\${locale}.js\`)`), map: null };
+        return { code: USE_LANGUAGE_FILES + code.replace(LOCALE_IMPORT, load('locales', 'locale')), map: null };
       }
       if (code.includes(PHONE_IMPORT)) {
         phoneImports += 1;
-        return { code: code.replace(PHONE_IMPORT, `import(/* @vite-ignore */ \`${ROOT}phone/\${callingCode}.js\`)`), map: null };
+        return { code: USE_LANGUAGE_FILES + code.replace(PHONE_IMPORT, load('phone', 'callingCode')), map: null };
       }
       if (id === COUNTRY_NAMES) {
         // The table of one import() per language becomes one computed import() and the
@@ -72,12 +81,25 @@ export function languageChunks(): Plugin {
         if (!table.test(code)) this.error(`the LANGS table was not found in ${id}`);
         const langs = countryNameLanguages().join(' ');
         return {
-          code: code.replace(table, (_, type: string) => `export const LANGS${type} = Object.fromEntries('${langs}'.split(' ')` +
-            `.map((lang) => [lang, () => import(/* @vite-ignore */ \`${ROOT}langs/\${lang}.js\`)]));`),
+          code: USE_LANGUAGE_FILES + code.replace(table, (_, type: string) => `export const LANGS${type} = Object.fromEntries('${langs}'.split(' ')` +
+            `.map((lang) => [lang, () => ${load('langs', 'lang')}]));`),
           map: null,
         };
       }
       return null;
+    },
+    // dist/index.js, the package's module entry (what bundlers read; a script tag loads
+    // hik-register.js), names every file with a literal import(): bundlers do not follow
+    // a computed path in a dependency (Vite leaves node_modules out of it), and would
+    // leave the files out of the app.
+    generateBundle(_, bundle) {
+      const entry = bundle['index.js'];
+      if (!entry || entry.type !== 'chunk') return this.error('no index.js in the bundle');
+      const table = (kind: string, names: string[]) =>
+        `${kind}:{${names.map((n) => `${JSON.stringify(n)}:()=>import("./${kind}/${n}.js")`).join(',')}}`;
+      const phone = readdirSync(PHONE_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+      entry.code = `import{provideLanguageFiles as p}from"./languages.js";` +
+        `p({${table('locales', targetLocales())},${table('langs', countryNameLanguages())},${table('phone', phone)}});\n` + entry.code;
     },
     buildEnd(error) {
       if (!error && phoneImports === 0) this.error(`${PHONE_IMPORT} not found in src/contact/`);
