@@ -103,7 +103,8 @@ export class HikCountryDialog extends LitElement {
     if (changed.has('open') && this.open) this.#prepareOpen();
     if (this.open) this.#names.load(this.locale);
     this.#namesChanged = this.#names.revision !== this.#sortedRevision;
-    if (this.#namesChanged || changed.has('countries') || changed.has('locale')) {
+    // Sorted when shown: the closed dialog (loaded at idle) renders no list, a long task less.
+    if (this.open && (this.#namesChanged || ['open', 'countries', 'locale'].some((key) => changed.has(key)))) {
       this.#sortedRevision = this.#names.revision;
       this.#sorted = offeredCountries(this.countries, this.locale, (code) => this.#nameOf(code));
     }
