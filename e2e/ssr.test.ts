@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildBrowser, buildSsr } from '../scripts/build-package.ts';
 import { servePages, type Pages } from './ssr-pages.ts';
-import { registerByEmail } from './flow.ts';
+import { serveNvr } from '../demo/offline/serve.ts';
+import { registerByEmail, waitForPow } from './flow.ts';
 import { recorder, uniqueUser } from './harness.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -222,6 +223,38 @@ requestAnimationFrame(frame);`;
       await page.waitForFunction(() => (document.querySelector('hik-register')?.shadowRoot?.querySelector('#username')?.getBoundingClientRect().width ?? 0) > 100);
     } finally {
       await context.close();
+    }
+  });
+
+  it('serves the NVR demo page pre-rendered (demo/offline/serve.ts), which paints its form without script and registers', async () => {
+    const nvr = await serveNvr(dir, 0, undefined, true, { prerender: true });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const html = await (await fetch(nvr.base)).text();
+      assert.match(html, /<hik-register [^>]*captcha="pow"[^>]*><template [^>]*shadowrootmode="open">/);
+      assert.match(html, /<link rel="preload" as="style" href="\.\/hik-register\.css"/);
+      const page = await context.newPage();
+      await page.addInitScript(RECORDER);
+      await page.addInitScript(recorder);
+      await page.goto(nvr.base);
+      await takenOver(page);
+      // Nothing moves while the page loads and the proof of work runs (before any input).
+      await waitForPow(page);
+      const loaded = await recorded(page);
+      assert.deepEqual(loaded.violations, []);
+      assert.equal(total(loaded.shifts), 0, `no layout shift: ${JSON.stringify(loaded.shifts)}`);
+      const user = uniqueUser();
+      const success = await registerByEmail(page, user, (to) => {
+        const code = nvr.outbox.latestTo(to)?.code;
+        if (!code) throw new Error(`no code for ${to}`);
+        return code;
+      });
+      assert.equal(success.username, user.username);
+      assert.equal(await page.locator('#result').textContent(), `Account ${user.username} created. Sign in to Hik-Connect with it.`);
+      assert.deepEqual((await recorded(page)).violations, []);
+    } finally {
+      await context.close();
+      nvr.server.close();
     }
   });
 
