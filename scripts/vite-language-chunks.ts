@@ -43,11 +43,17 @@ function countryNameLanguages(): string[] {
 
 export function languageChunks(): Plugin {
   let phoneImports = 0;
+  // Only the library build (dist/): Storybook's build reads vite.config.ts too.
+  let library = false;
   return {
     name: 'hik-language-chunks',
     apply: 'build',
     enforce: 'pre',
+    configResolved(config) {
+      library = Boolean(config.build.lib);
+    },
     buildStart() {
+      if (!library) return;
       // The loaders' module as an entry of its own: a two-name facade of the core's code
       // (the core imports it too), which dist/index.js imports to hand its loaders in.
       this.emitFile({ type: 'chunk', id: LANGUAGE_FILES, fileName: 'languages.js' });
@@ -62,6 +68,7 @@ export function languageChunks(): Plugin {
       }
     },
     transform(code, id) {
+      if (!library) return null;
       // `kind`'s file `name`: the bundler's loader if dist/index.js gave one, else by the
       // computed path beside the chunk that asks.
       const load = (kind: string, name: string) =>
@@ -93,6 +100,7 @@ export function languageChunks(): Plugin {
     // a computed path in a dependency (Vite leaves node_modules out of it), and would
     // leave the files out of the app.
     generateBundle(_, bundle) {
+      if (!library) return;
       const entry = bundle['index.js'];
       if (!entry || entry.type !== 'chunk') return this.error('no index.js in the bundle');
       const table = (kind: string, names: string[]) =>
@@ -102,10 +110,10 @@ export function languageChunks(): Plugin {
         `p({${table('locales', targetLocales())},${table('langs', countryNameLanguages())},${table('phone', phone)}});\n` + entry.code;
     },
     buildEnd(error) {
-      if (!error && phoneImports === 0) this.error(`${PHONE_IMPORT} not found in src/contact/`);
+      if (library && !error && phoneImports === 0) this.error(`${PHONE_IMPORT} not found in src/contact/`);
     },
     renderChunk(code, chunk) {
-      if (!code.includes(ROOT)) return null;
+      if (!library || !code.includes(ROOT)) return null;
       const up = posix.relative(posix.dirname(chunk.fileName), '.');
       return { code: code.replaceAll(ROOT, up ? `${up}/` : './'), map: null };
     },
