@@ -19,10 +19,12 @@ export interface PasswordStrength {
 }
 
 export function passwordStrength(password: string, min: number = RULES.passwordMin): PasswordStrength {
-  const upper = /\p{Lu}/u.test(password);
-  const lower = /\p{Ll}/u.test(password);
-  const digit = /\p{Nd}/u.test(password);
-  const special = /[^\p{L}\p{Nd}]/u.test(password);
+  // Not for an empty password (every first render): a first Unicode property test costs ms.
+  const has = (pattern: RegExp) => password !== '' && pattern.test(password);
+  const upper = has(/\p{Lu}/u);
+  const lower = has(/\p{Ll}/u);
+  const digit = has(/\p{Nd}/u);
+  const special = has(/[^\p{L}\p{Nd}]/u);
   const classes = [upper, lower, digit, special].filter(Boolean).length;
   return { upper, lower, digit, special, length: charCount(password) >= min, classes };
 }
