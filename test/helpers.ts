@@ -157,6 +157,17 @@ export async function codeInput(el: HikRegister): Promise<HTMLInputElement> {
   return $(el, 'hik-code-modal input[name=code]') as HTMLInputElement;
 }
 
+/** Next with a filled form, then the emailed code and OK: resolves with the success event. */
+export async function finish(el: HikRegister): Promise<CustomEvent> {
+  const sent = oneEvent(el, 'hik-code-sent');
+  await pressNext(el);
+  await sent;
+  fill(await codeInput(el), await lastCode());
+  const done = oneEvent(el, 'hik-register-success');
+  buttonNamed($(el, 'hik-code-modal'), 'OK').click();
+  return done;
+}
+
 export function visibleError(el: HikRegister, inputSelector: string): string {
   const input = $(el, inputSelector);
   const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);

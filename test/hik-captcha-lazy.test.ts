@@ -1,7 +1,7 @@
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { HikRegister } from '../src/hik-register.ts';
-import { $, buttonNamed, codeInput, fill, fillForm, lastCode, pressNext, resetBackend, until } from './helpers.ts';
+import { $, fillForm, finish, resetBackend, until } from './helpers.ts';
 
 // The proof-of-work solver is loaded only when the proof of work is shown: a
 // registration with the picture (the default) never fetches it. The test runner
@@ -19,16 +19,6 @@ async function mount(): Promise<HikRegister> {
   await until(() => el.shadowRoot!.querySelector('hik-captcha img'), 'the picture is shown');
   await until(() => el.shadowRoot!.querySelector('hik-captcha input[type=checkbox]:not([inert] *)'), 'the choice is shown');
   return el;
-}
-
-async function finish(el: HikRegister): Promise<CustomEvent> {
-  const sent = oneEvent(el, 'hik-code-sent');
-  await pressNext(el);
-  await sent;
-  fill(await codeInput(el), await lastCode());
-  const done = oneEvent(el, 'hik-register-success');
-  buttonNamed($(el, 'hik-code-modal'), 'OK').click();
-  return done;
 }
 
 const statusText = (el: HikRegister) => el.shadowRoot!.querySelector('hik-captcha [role=status]')?.textContent?.trim();

@@ -1,8 +1,8 @@
-import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import '../src/hik-register.ts';
 import type { HikRegister } from '../src/hik-register.ts';
 import { IMAGE, POW, fakeFetch, json } from './client-fakes.ts';
-import { $, resetBackend, fillForm, pressNext, codeInput, lastCode, fill, buttonNamed, visibleError, settle } from './helpers.ts';
+import { $, resetBackend, fillForm, finish, pressNext, visibleError, settle } from './helpers.ts';
 
 /** The captcha modes of `<hik-register>`: pow, a third-party widget in the slot, and none. */
 async function mount(captcha: string, slotted = false): Promise<HikRegister> {
@@ -17,16 +17,6 @@ async function mount(captcha: string, slotted = false): Promise<HikRegister> {
     reg.append(widget);
   }
   return fixture<HikRegister>(reg);
-}
-
-async function finish(el: HikRegister): Promise<CustomEvent> {
-  const sent = oneEvent(el, 'hik-code-sent');
-  await pressNext(el);
-  await sent;
-  fill(await codeInput(el), await lastCode());
-  const done = oneEvent(el, 'hik-register-success');
-  buttonNamed($(el, 'hik-code-modal'), 'OK').click();
-  return done;
 }
 
 describe('<hik-register> captcha modes', () => {
