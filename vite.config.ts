@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { referenceBackend } from './backend/adapters/vite-plugin.ts';
 import { minifyTemplates } from './scripts/vite-minify-templates.ts';
 import { languageChunks } from './scripts/vite-language-chunks.ts';
+import { trimPhoneNumberPlugin } from './scripts/trim-phone-number.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const LANGUAGE_DATA = /[\\/]src[\\/]i18n[\\/]locales[\\/]|[\\/]i18n-iso-countries[\\/]langs[\\/]|[\\/]src[\\/]contact[\\/]phone-metadata[\\/]/;
@@ -35,9 +36,12 @@ export default defineConfig(({ command }) =>
           headers: { 'Content-Security-Policy': CSP },
         },
         plugins: [referenceBackend()],
+        // The dev server bundles dependencies apart, with plugins of their own.
+        optimizeDeps: { rolldownOptions: { plugins: [trimPhoneNumberPlugin()] } },
       }
     : {
-        plugins: [minifyTemplates(), languageChunks()],
+        // PhoneNumber without the methods the phone field never calls (986 B gzip less).
+        plugins: [minifyTemplates(), languageChunks(), trimPhoneNumberPlugin()],
         build: {
           outDir: here('./dist'),
           emptyOutDir: true,

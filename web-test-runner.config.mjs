@@ -12,6 +12,7 @@ import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 import { testMiddleware } from './backend/adapters/test-server.ts';
+import { trimPhoneNumberServed } from './scripts/trim-phone-number.ts';
 
 const commonjs = fromRollup(rollupCommonjs);
 const json = fromRollup(rollupJson);
@@ -30,6 +31,8 @@ export default {
     // The accessibility tree as Chromium computes it (roles and names for tests).
     a11ySnapshotPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // libphonenumber-js's PhoneNumber as the build ships it (vite.config.ts).
+    trimPhoneNumberServed(),
     json({}),
     commonjs({
       include: ['**/node_modules/i18n-iso-countries/**', '**/node_modules/diacritics/**'],
