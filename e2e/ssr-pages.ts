@@ -4,12 +4,15 @@
  *   /pre?…   the markup of renderRegister() (hik-register/ssr) and the script tag,
  *   /bare?…  the bare <hik-register> tag and the script tag,
  *   /plain   a plain HTML form with the same fields, no script (the reference).
- * Query parameters are the element's attributes (locale, theme, country…). The library
+ * Query parameters are the element's attributes (locale, theme, country…), and two of
+ * the page's own: `script=0` (no script tag) and `stream=N` (the page in pieces, N ms
+ * apart, one tag inside <hik-register> at a time, as a slow network or parser delivers
+ * it: the browser paints every part of the form as it comes). The library
  * build is served at /vendor/hik-register/, the reference backend at /api/register,
  * everything under the strict Content-Security-Policy of ELEMENT.md and gzipped for a
  * browser that takes it, as a web server would.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend } from '../backend/index.ts';
@@ -55,6 +58,19 @@ ${script ? `<script type="module" src="${ASSETS}hik-register.js"></script>` : ''
 <body><header>Dealer Ltd. · Cameras and recorders</header><main>${body}</main><footer>© Dealer Ltd.</footer></body></html>`;
 }
 
+/** The page in pieces `pause` ms apart: all before <hik-register>, then one tag (and the text before it) at a time. */
+function streamed(res: ServerResponse, text: string, pause: number): void {
+  const from = text.indexOf('<hik-register'), to = text.indexOf('</hik-register>');
+  const pieces = [text.slice(0, from), ...text.slice(from, to).split(/(?<=>)/), text.slice(to)];
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  const next = (i: number) => {
+    res.write(pieces[i]);
+    if (i + 1 < pieces.length) setTimeout(next, pause, i + 1);
+    else res.end();
+  };
+  next(0);
+}
+
 /** The element's attributes for a page's query. */
 const attributesOf = (query: URLSearchParams): Record<string, string> =>
   ({ endpoint: '/api/register', 'terms-url': '/terms', ...Object.fromEntries(query) });
@@ -81,12 +97,15 @@ export async function servePages(buildDir: string): Promise<Pages> {
       const url = new URL(req.url ?? '/', 'http://localhost');
       // `script=0`: the page without its script tag (what a browser shows before the script runs).
       const script = url.searchParams.get('script') !== '0';
+      const pause = Number(url.searchParams.get('stream') ?? 0);
       url.searchParams.delete('script');
+      url.searchParams.delete('stream');
       const attributes = attributesOf(url.searchParams);
       const lang = attributes.locale ?? 'en';
       const html = (body: string, withScript = script, preload = false) => {
         const text = page(lang, body, withScript, preload);
-        void send(req, res, 'text/html; charset=utf-8', text, text);
+        if (pause) streamed(res, text, pause);
+        else void send(req, res, 'text/html; charset=utf-8', text, text);
       };
       if (url.pathname === '/page.css') {
         void send(req, res, 'text/css; charset=utf-8', PAGE_CSS, PAGE_CSS);
