@@ -40,12 +40,18 @@ export async function loadMetadata(callingCode: string): Promise<MetadataJson> {
 export const hasCountry = (country: string, metadata: MetadataJson): country is CountryCode =>
   isSupportedCountry(country as CountryCode, metadata);
 
+/**
+ * A number as read: libphonenumber-js's PhoneNumber as the build ships it, without the
+ * methods the field never calls (scripts/trim-phone-number.ts cuts them from the class).
+ */
+export type ReadNumber = Omit<PhoneNumber, 'format' | 'formatNational' | 'formatInternational' | 'getURI' | 'getPossibleCountries'>;
+
 /** What the as-you-type formatter makes of a text typed in a field of a country. */
 export interface Typed {
   /** The text formatted for the country's national style, or as typed when `foreign`. */
   text: string;
   /** The number in the text, read as the formatter reads it (valid or not). */
-  number: PhoneNumber | undefined;
+  number: ReadNumber | undefined;
   /**
    * Whether the text is international ("+…", or the country's "00…") with a calling
    * code this metadata does not have: another country's ("+1 …" in a UK field), or none.
@@ -63,7 +69,7 @@ export function readTyped(text: string, country: CountryCode, metadata: Metadata
 }
 
 /** Whether a read number is a valid mobile number *of* `country` ("+1 …" in a UK field is not). */
-export const isValidFor = (number: PhoneNumber | undefined, country: CountryCode): boolean =>
+export const isValidFor = (number: ReadNumber | undefined, country: CountryCode): boolean =>
   !!number && number.country === country && number.isValid();
 
 /**
@@ -74,7 +80,7 @@ export const isValidFor = (number: PhoneNumber | undefined, country: CountryCode
  * typed, formatted, +, 00, 011, cut short, too long, with an extension, with letters…),
  * each read with its own calling code's metadata only.
  */
-export function validNumber(text: string, country: CountryCode, metadata: MetadataJson): PhoneNumber | undefined {
+export function validNumber(text: string, country: CountryCode, metadata: MetadataJson): ReadNumber | undefined {
   const { number } = readTyped(text, country, metadata);
   return isValidFor(number, country) ? number : undefined;
 }
