@@ -60,11 +60,12 @@ async function renderNow({ attributes = {}, assets = './' }: RenderOptions): Pro
 
 /**
  * The first screen stays hidden (`hidden`: the browser's own style) until the stylesheet
- * that shows it is in and the browser has parsed all of it, up to its empty last element
- * (the rule below). So a browser that paints before the stylesheet arrives paints no
- * unstyled form, and one that paints while it parses (Chromium does, several times at 4×
- * CPU) no half form: a button before its text, a list item before its words, which then
- * move in their rows (a layout shift). The wrapper is `display: contents`: no box of its own.
+ * that shows it is in (the rules below), so a browser that paints before the stylesheet
+ * arrives paints no unstyled form. The wrapper is `display: contents`: no box of its own.
+ * A browser also paints while it parses (Chromium does, a few times per page at 4× CPU):
+ * until the empty last element is parsed, the form's last row, the one being parsed, is
+ * not shown. Rows appear whole, one below the other, and nothing in them moves, as a
+ * button before its text or a list item before its words would, widening or wrapping.
  */
 function hiddenUntilStyled(html: string): string {
   const link = html.indexOf('>', html.indexOf('<link rel="stylesheet"')) + 1;
@@ -72,7 +73,7 @@ function hiddenUntilStyled(html: string): string {
   return `${html.slice(0, link)}<div class="hik-ssr" hidden>${html.slice(link, end)}<i class="hik-ssr-end" hidden></i></div>${html.slice(end)}`;
 }
 
-const SHOW_SERVED = '.hik-ssr[hidden]:has(>.hik-ssr-end){display:contents}';
+const SHOW_SERVED = '.hik-ssr[hidden]{display:contents}.hik-ssr:not(:has(>.hik-ssr-end)) form>:not(:has(~*)){display:none}';
 
 /**
  * The text of `hik-register.css`: the element's styles, then its light children's, in
