@@ -6,6 +6,7 @@ import { referenceBackend } from './backend/adapters/vite-plugin.ts';
 import { minifyTemplates } from './scripts/vite-minify-templates.ts';
 import { languageChunks } from './scripts/vite-language-chunks.ts';
 import { trimPhoneNumberPlugin } from './scripts/trim-phone-number.ts';
+import { compileHints } from './scripts/vite-compile-hints.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const LANGUAGE_DATA = /[\\/]src[\\/]i18n[\\/]locales[\\/]|[\\/]i18n-iso-countries[\\/]langs[\\/]|[\\/]src[\\/]contact[\\/]phone-metadata[\\/]/;
@@ -41,7 +42,7 @@ export default defineConfig(({ command }) =>
       }
     : {
         // PhoneNumber without the methods the phone field never calls (986 B gzip less).
-        plugins: [minifyTemplates(), languageChunks(), trimPhoneNumberPlugin()],
+        plugins: [minifyTemplates(), languageChunks(), trimPhoneNumberPlugin(), compileHints()],
         build: {
           outDir: here('./dist'),
           emptyOutDir: true,

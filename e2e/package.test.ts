@@ -94,6 +94,8 @@ describe('the npm package, installed into a fresh app', { timeout: 600_000 }, ()
     const element = elements[0]!;
     assert.ok(element.attributes?.some((a) => a.name === 'terms-url'), 'the manifest lacks the terms-url attribute');
     assert.deepEqual(element.members?.filter((m) => m.privacy || m.name.startsWith('#')), [], 'private members in the manifest');
+    const core = readFileSync(join(app, 'node_modules', ourPackage.name, 'dist/hik-register.js'), 'utf8');
+    assert.ok(core.startsWith('//# allFunctionsCalledOnLoad\n'), 'the core lacks its compile hint (scripts/vite-compile-hints.ts)');
     console.log(`# tarball ${packed.filename}: ${packed.size} B packed, ${packed.unpackedSize} B unpacked, ${files.length} files`);
   });
 
