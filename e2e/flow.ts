@@ -3,6 +3,7 @@
  * every control found by its role and accessible name (ELEMENT.md's table).
  */
 import type { Locator, Page } from 'playwright-core';
+import type { MemoryOutbox } from '../backend/outbox.ts';
 
 export const PASSWORD = 'Str0ng!Passw0rd-e2e';
 
@@ -74,6 +75,13 @@ export async function waitForSuccess(page: Page): Promise<{ username: string; ch
     });
   return page.evaluate(() => window.__e2e.successes[0]!);
 }
+
+/** Reads the code a backend's dev outbox last sent to an address (for registerByEmail); throws when it sent none. */
+export const codeSentBy = (outbox: MemoryOutbox) => (to: string): string => {
+  const code = outbox.latestTo(to)?.code;
+  if (!code) throw new Error(`the backend sent no code to ${to}`);
+  return code;
+};
 
 /** The page's widest content, in CSS pixels (wider than the viewport = horizontal scrollbar). */
 export function scrollWidth(page: Page): Promise<number> {

@@ -18,7 +18,7 @@ import { CSP } from '../vite.config.ts';
 import { ANGULAR_JIT_CSP, VUE_CSP } from '../demo/angular/vite.config.ts';
 import { serveNvr, type Nvr } from '../demo/offline/serve.ts';
 import { codeFor, openPage, uniqueUser, type Demo } from './harness.ts';
-import { acceptTermsAndSend, chooseCountry, fillAccount, registerByEmail, waitForPow, waitForSuccess, widget } from './flow.ts';
+import { acceptTermsAndSend, chooseCountry, codeSentBy, fillAccount, registerByEmail, waitForPow, waitForSuccess, widget } from './flow.ts';
 
 // As in harness.ts: scripts/ is plain JavaScript, typed here.
 const { findChromium, CHROMIUM_ARGS }: { findChromium(): string; CHROMIUM_ARGS: string[] } =
@@ -79,11 +79,7 @@ async function startOfflineNvr(): Promise<OfflineNvr> {
   return {
     base: nvr.base,
     browser,
-    codeFor(to) {
-      const code = nvr.outbox.latestTo(to)?.code;
-      if (!code) throw new Error(`the NVR backend sent no code to ${to}`);
-      return code;
-    },
+    codeFor: codeSentBy(nvr.outbox),
     async close() {
       await browser.close();
       await new Promise((resolve) => nvr.server.close(resolve));

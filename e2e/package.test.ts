@@ -19,7 +19,7 @@ import { chromium } from 'playwright-core';
 import { buildPackage } from '../scripts/build-package.ts';
 import { serveNvr, type Nvr } from '../demo/offline/serve.ts';
 import { openPage, uniqueUser, type Demo } from './harness.ts';
-import { registerByEmail } from './flow.ts';
+import { codeSentBy, registerByEmail } from './flow.ts';
 import { APP_FILES } from './package-app.ts';
 
 // As in harness.ts: scripts/ is plain JavaScript, typed here.
@@ -153,11 +153,7 @@ describe('the npm package, installed into a fresh app', { timeout: 600_000 }, ()
       const { page } = s;
       await page.goto(nvr.base);
       const user = uniqueUser();
-      const success = await registerByEmail(page, user, (to) => {
-        const code = nvr.outbox.latestTo(to)?.code;
-        assert.ok(code, `the backend sent no code to ${to}`);
-        return code;
-      });
+      const success = await registerByEmail(page, user, codeSentBy(nvr.outbox));
       assert.equal(success.username, user.username);
       // The app's own typed listener (src/page.ts) wrote what it heard.
       await page.locator('#welcome').getByText(`Welcome, ${user.username}`).waitFor()

@@ -16,7 +16,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildBrowser, buildSsr } from '../scripts/build-package.ts';
 import { servePages, type Pages } from './ssr-pages.ts';
 import { serveNvr } from '../demo/offline/serve.ts';
-import { registerByEmail, waitForPow } from './flow.ts';
+import { codeSentBy, registerByEmail, waitForPow } from './flow.ts';
 import { recorder, uniqueUser } from './harness.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -265,11 +265,7 @@ requestAnimationFrame(frame);`;
       assert.deepEqual(loaded.violations, []);
       assert.equal(total(loaded.shifts), 0, `no layout shift: ${JSON.stringify(loaded.shifts)}`);
       const user = uniqueUser();
-      const success = await registerByEmail(page, user, (to) => {
-        const code = nvr.outbox.latestTo(to)?.code;
-        if (!code) throw new Error(`no code for ${to}`);
-        return code;
-      });
+      const success = await registerByEmail(page, user, codeSentBy(nvr.outbox));
       assert.equal(success.username, user.username);
       assert.equal(await page.locator('#result').textContent(), `Account ${user.username} created. Sign in to Hik-Connect with it.`);
       assert.deepEqual((await recorded(page)).violations, []);
@@ -291,11 +287,7 @@ requestAnimationFrame(frame);`;
       // The strength meter reads the password the form now holds.
       await page.waitForFunction(() => document.querySelector('hik-register')!.shadowRoot!.querySelectorAll('.rules li.met').length === 5);
       const user = uniqueUser();
-      const success = await registerByEmail(page, user, (to) => {
-        const code = pages.outbox.latestTo(to)?.code;
-        if (!code) throw new Error(`no code for ${to}`);
-        return code;
-      });
+      const success = await registerByEmail(page, user, codeSentBy(pages.outbox));
       assert.equal(success.username, user.username);
     } finally {
       await context.close();
