@@ -20,7 +20,6 @@ function active(el: HikRegister): Element | null {
   return el.shadowRoot!.activeElement;
 }
 
-/** No event detail of the whole run holds a secret. */
 /** A wrong answer of the right shape for the current challenge. */
 async function wrongAnswer(el: HikRegister): Promise<string> {
   const right = await captchaAnswerFor(captchaId(el)!);
@@ -181,6 +180,40 @@ describe('<hik-register> form errors', () => {
     expect(asked).to.deep.equal(['404']);
     expect(visibleError(el, '#username')).to.equal('');
     expect(alertText(el)).to.equal('');
+    expect(errorsOf(seen)).to.have.length(0);
+  });
+
+  it('a failed user name check is shown nowhere, and the page hears of it (hik-register-error)', async () => {
+    const el = await mountRegister();
+    const seen = recordEvents(el);
+    el.fetch = async (input, init) => String(input).includes('/usernames/')
+      ? new Response(JSON.stringify({ error: { code: 'internal', message: 'The check is down.' } }),
+        { status: 500, headers: { 'Content-Type': 'application/json' } })
+      : window.fetch(input, init);
+    fill($(el, '#username'), 'check_down');
+    await until(() => errorsOf(seen).length > 0, 'an error event');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(errorsOf(seen)).to.deep.equal([{ code: 'internal', message: 'The check is down.' }]);
+    expect(visibleError(el, '#username')).to.equal('');
+    expect(alertText(el)).to.equal('');
+  });
+
+  it('a user name check dropped because the name changed tells the page nothing', async () => {
+    const el = await mountRegister();
+    const seen = recordEvents(el);
+    const asked: string[] = [];
+    el.fetch = async (input, init) => {
+      const name = decodeURIComponent(String(input).split('/usernames/')[1] ?? '');
+      if (name) asked.push(name);
+      // The first name's answer comes only after the second name is asked about.
+      if (name === 'slow_name') await until(() => asked.includes('next_name'), 'the second check');
+      return window.fetch(input, init);
+    };
+    fill($(el, '#username'), 'slow_name');
+    await until(() => asked.includes('slow_name'), 'the first check');
+    fill($(el, '#username'), 'next_name');
+    await until(() => asked.includes('next_name'), 'the second check');
+    await new Promise((r) => setTimeout(r, 300));
     expect(errorsOf(seen)).to.have.length(0);
   });
 

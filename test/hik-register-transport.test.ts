@@ -74,7 +74,15 @@ describe('<hik-register> transport errors', () => {
     this.timeout(15000);
     const el = await mountRegister({ timeout: '500' });
     const seen = recordEvents(el);
+    let checked = false;
+    el.fetch = async (input, init) => {
+      const res = await window.fetch(input, init);
+      if (String(input).includes('/usernames/')) checked = true;
+      return res;
+    };
     await fillForm(el, { username: 'slow_user', email: 'slow@example.com' });
+    // The live user name check is answered before the server slows down (else it times out too).
+    await until(() => checked, 'the user name check');
     await delayBackend(1000);
     await pressNext(el);
     await until(() => alertText(el), 'alert');

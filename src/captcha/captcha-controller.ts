@@ -10,8 +10,7 @@ import type { CaptchaAnswer, CaptchaKind, ImageChallenge, PowChallenge } from '.
 import type { ApiClient } from '../client/api-client.ts';
 import type { CaptchaMode } from '../attributes.ts';
 import { captchaError } from '../form/validation.ts';
-import { emit } from '../events.ts';
-import { errorDetail, toFlowError } from '../flow/flow-error.ts';
+import { reportError, toFlowError } from '../flow/flow-error.ts';
 
 export interface CaptchaOptions {
   /** The `captcha` attribute, checked. */
@@ -108,7 +107,7 @@ export class CaptchaController {
     } catch (e) {
       // Like every error of a request (CONTRACT.md).
       const error = toFlowError(e);
-      if (error) emit(this.#host, 'hik-register-error', errorDetail(error));
+      if (error) reportError(this.#host, error);
       if (kind === this.mode) {
         this.loadError = msg('The verification picture could not be loaded. Press Refresh to try again.', {
           desc: 'Captcha challenge failed to load',

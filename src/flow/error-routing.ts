@@ -6,7 +6,7 @@
 import type { FieldName } from '../form/form-values.ts';
 import { RETRYABLE } from './flow-error.ts';
 
-export { isRetryable, errorDetail, toFlowError, type FlowError } from './flow-error.ts';
+export { isRetryable, toFlowError, type FlowError } from './flow-error.ts';
 
 /** A field of the form, the form's alert, or the code pop-up. */
 export type ErrorRoute = FieldName | 'form' | 'code';

@@ -16,7 +16,7 @@ import { emptyValues, type FieldErrors, type FieldName, type Values } from '../f
 import * as v from '../form/validation.ts';
 import { loadDraft, saveDraft, valuesFromDraft } from './draft.ts';
 import { networkText, offlineText } from './connection-messages.ts';
-import { toFlowError, type FlowError } from './flow-error.ts';
+import { reportError, toFlowError, type FlowError } from './flow-error.ts';
 import { initialState, transition, type FlowEvent, type FlowState } from './state-machine.ts';
 import { UsernameCheckController } from './username-check-controller.ts';
 import type { FlowCore, FlowOptions } from './flow-options.ts';
@@ -50,6 +50,10 @@ export class FlowController implements ReactiveController, FlowCore {
         this.errors = { ...this.errors, username: this.errorText({ code: 'username_taken', message: '' }) };
         this.host.requestUpdate();
       }),
+      onError: (e) => {
+        const error = toFlowError(e);
+        if (error) reportError(this.host, error);
+      },
     });
   }
 
@@ -106,7 +110,7 @@ export class FlowController implements ReactiveController, FlowCore {
       } catch {
         const failure = toFlowError(clientError('network'))!;
         const error: FlowError = navigator.onLine ? failure : { ...failure, offline: again };
-        emit(this.host, 'hik-register-error', { code: error.code, message: error.message });
+        reportError(this.host, error);
         this.set({ type: 'failed', error, route: 'form', now: Date.now() });
         this.options.announce(this.errorText(error));
         return;

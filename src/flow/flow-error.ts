@@ -1,9 +1,10 @@
 /**
  * The error the flow keeps of a failed request, and what the first module needs of it:
- * whether "Try again" may repeat the action, and the public event's detail. Where an
+ * whether "Try again" may repeat the action, and the public event. Where an
  * error is shown is `error-routing.ts`, loaded with the requests.
  */
 import { ApiError, clientError, isCancelled } from '../client/api-error.ts';
+import { emit } from '../events.ts';
 
 /** An error from a request, as the client reported it. */
 export interface FlowError {
@@ -24,9 +25,12 @@ export function isRetryable(code: string): boolean {
   return RETRYABLE.has(code);
 }
 
-/** The `hik-register-error` detail of an error: code, message and the field the server named. */
-export function errorDetail({ code, message, field }: FlowError): { code: string; message: string; field?: string } {
-  return { code, message, ...(field ? { field } : {}) };
+/**
+ * Tells the page of a failed request: `hik-register-error` with the code, the message and
+ * the field the server named, for every error of a request (CONTRACT.md).
+ */
+export function reportError(host: EventTarget, { code, message, field }: FlowError): void {
+  emit(host, 'hik-register-error', { code, message, ...(field ? { field } : {}) });
 }
 
 /** What the flow keeps of a failure; `null` for the widget's own cancellation. */

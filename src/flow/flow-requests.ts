@@ -14,7 +14,7 @@ import { CountdownController } from '../internal/countdown-controller.ts';
 import { clearDraft } from './draft.ts';
 import { errorText } from './error-messages.ts';
 import { routeError } from './error-routing.ts';
-import { errorDetail, toFlowError, type FlowError } from './flow-error.ts';
+import { reportError, toFlowError, type FlowError } from './flow-error.ts';
 import type { FlowCore } from './flow-options.ts';
 import { createAccountBody, sendCodeBody } from './request-bodies.ts';
 import { transition } from './state-machine.ts';
@@ -145,7 +145,7 @@ export class FlowRequests {
     // Only the client's own `network` error: a server's code "network" is the server's.
     const offline = e instanceof ClientError && failure.code === 'network' && !navigator.onLine;
     const error: FlowError = offline ? { ...failure, offline: again } : failure;
-    emit(flow.host, 'hik-register-error', errorDetail(error));
+    reportError(flow.host, error);
     const from = flow.state.step === 'code' ? 'code' : 'form';
     const route = routeError(error, from, (f) => f === 'captcha'
       ? flow.options.config().captcha !== 'none'

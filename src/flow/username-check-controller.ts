@@ -1,8 +1,9 @@
 /**
  * The live "is this user name free?" check while the user types: 500 ms after the
  * last keystroke, for a name that passes the field rules, one GET /usernames/:name;
- * an earlier check still in flight is aborted. Only a definite "taken" is reported:
- * the check is a courtesy, and Next still gets the server's verdict.
+ * an earlier check still in flight is aborted. Only a definite "taken" is shown: the
+ * check is a courtesy, and Next still gets the server's verdict. A failed check is
+ * still a failed request, which the page hears of (`onError`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -13,6 +14,8 @@ export interface UsernameCheckOptions {
   current: () => string;
   /** Called when the server says `name` is taken and it is still the name in the field. */
   onTaken: (name: string) => void;
+  /** Called when the check fails (not when it is aborted or the server has no such check). */
+  onError: (error: unknown) => void;
   /** Milliseconds of quiet typing before the check. */
   delay?: number;
 }
@@ -49,8 +52,9 @@ export class UsernameCheckController implements ReactiveController {
     try {
       const available = await this.#options.check(name, abort.signal);
       if (available === false && this.#options.current() === name) this.#options.onTaken(name);
-    } catch {
-      // A failed or aborted check says nothing: Next still gets the server's verdict.
+    } catch (e) {
+      // Shown nowhere: Next still gets the server's verdict.
+      this.#options.onError(e);
     }
   }
 }
