@@ -14,7 +14,7 @@ export interface UsernameCheckOptions {
   current: () => string;
   /** Called when the server says `name` is taken and it is still the name in the field. */
   onTaken: (name: string) => void;
-  /** Called when the check fails (not when it is aborted or the server has no such check). */
+  /** Called when the check fails, an abort included (the widget's own cancellation, for the callee to drop); not when the server has no such check. */
   onError: (error: unknown) => void;
   /** Milliseconds of quiet typing before the check. */
   delay?: number;
